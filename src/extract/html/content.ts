@@ -165,12 +165,25 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
   const blocks = collectBlocks(root);
   if (blocks.length === 0) return { blocks: [], containers: [] };
 
+  // --- good text (paragraph-like, not link lists) per element, and the page total ---
+  const goodTot = new Map<Elem, number>();
+  let goodAll = 0;
+  for (const b of blocks) {
+    if (b.chars < 20 || b.heading > 0 || b.caption || b.linkChars / b.chars > 0.5) continue;
+    goodAll += b.chars;
+    for (let e: Elem | null = b.el; e !== null; e = e.parent) goodTot.set(e, (goodTot.get(e) ?? 0) + b.chars);
+  }
+  // --- elements holding an explicitly marked article body (and their ancestors) ---
+  const holdsBody = new Set<Elem>();
+  markBodyHolders(root, holdsBody);
+
   // --- boilerplate flags, memoised per element ---
   const negMemo = new Map<Elem, boolean>();
   const isNeg = (e: Elem): boolean => {
     let v = negMemo.get(e);
     if (v === undefined) {
-      v = BOILERPLATE_TAGS.has(e.tag) || isBoilerplateByClass(e);
+      if (BOILERPLATE_TAGS.has(e.tag)) v = e.tag === 'header' || e.tag === 'footer' ? (goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0 : true;
+      else v = isBoilerplateByClass(e) && !holdsBody.has(e) && ((goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0);
       negMemo.set(e, v);
     }
     return v;
@@ -334,6 +347,23 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     out.push(b);
   }
   return { blocks: out, containers };
+}
+
+function isBodyMarked(e: Elem): boolean {
+  if (e.attrs['itemprop'] === 'articleBody' || e.tag === 'main' || e.attrs['role'] === 'main') return true;
+  const ci = classIdOf(e);
+  return ci.length > 0 && ARTICLE_BODY_PATTERN.test(ci);
+}
+
+/** Adds every element that is or contains an explicitly marked article body. */
+function markBodyHolders(root: Elem, out: Set<Elem>): void {
+  const walk = (e: Elem): boolean => {
+    let has = isBodyMarked(e);
+    for (const c of e.children) if (typeof c !== 'string' && !SKIP_TAGS.has(c.tag) && walk(c)) has = true;
+    if (has) out.add(e);
+    return has;
+  };
+  walk(root);
 }
 
 function textOf1(e: Elem): string {
