@@ -1,0 +1,117 @@
+// Named-entity recognition: a two-pass averaged-perceptron tagger (hashed sparse features,
+// gazetteers, document-level consistency) trained on CoNLL-2003. See models/ner/CARD.md.
+// Stage: needs tokens + sentences; returns PERSON / ORG / LOC / MISC mentions, sorted,
+// non-overlapping, token-aligned.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Doc, EntityMention, EntityType, Token } from '../../doc/doc.js';
+import { deserializeModel, type NerModel } from './model.js';
+import { MINISTRY_HEADS, NATIONALITIES, ORG_METONYMS } from './tables.js';
+import { tagDocument } from './tagger.js';
+
+export type { NerModel } from './model.js';
+
+const MODEL_FILE = 'ner.bin';
+const cache = new Map<string, NerModel>();
+
+/** The package root: the nearest ancestor of this module holding package.json and models/ner. */
+function defaultModelDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'models', 'ner', MODEL_FILE))) return join(dir, 'models', 'ner');
+    const up = dirname(dir);
+    if (up === dir) throw new Error('NER model not found: no models/ner/ner.bin above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+}
+
+/** Load the tagger from a models/ner directory (or the .bin file itself); cached per path. */
+export function loadNerModel(path?: string): NerModel {
+  let file = resolve(path ?? defaultModelDir());
+  if (!file.endsWith('.bin')) file = join(file, MODEL_FILE);
+  let m = cache.get(file);
+  if (!m) {
+    m = deserializeModel(readFileSync(file));
+    cache.set(file, m);
+  }
+  return m;
+}
+
+const TYPE_OF: readonly EntityType[] = ['PERSON', 'ORG', 'LOC', 'MISC'];
+
+/** Our token text in the form the CoNLL-trained features expect (straight quotes). */
+function normToken(s: string): string {
+  if (s.length === 1) {
+    const c = s.charCodeAt(0);
+    if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb) return '"';
+    if (c === 0x2018 || c === 0x2019) return "'";
+    if (c === 0x2014 || c === 0x2013) return '--';
+  }
+  if (s.length === 2 && s.charCodeAt(0) === 0x2019) return "'" + s[1];
+  if (s.indexOf('\u2019') >= 0) return s.replace(/\u2019/g, "'");
+  return s;
+}
+
+/** Stage: entity mentions. Needs the tokens and sentences layers. */
+export function recognizeMentions(doc: Doc, model?: NerModel): EntityMention[] {
+  const tokens = doc.get('tokens');
+  const sents = doc.get('sentences');
+  if (tokens.length === 0) return [];
+  const m = model ?? loadNerModel();
+  const text = doc.text;
+  // group tokens by sentence (tokens outside every sentence form their own groups)
+  const groups: Token[][] = [];
+  let k = 0;
+  for (const s of sents) {
+    let g: Token[] = [];
+    while (k < tokens.length && tokens[k].start < s.start) {
+      g.push(tokens[k++]);
+    }
+    if (g.length) groups.push(g);
+    g = [];
+    while (k < tokens.length && tokens[k].end <= s.end) g.push(tokens[k++]);
+    if (g.length) groups.push(g);
+  }
+  if (k < tokens.length) groups.push(tokens.slice(k));
+  const words = groups.map((g) => g.map((t) => normToken(text.slice(t.start, t.end))));
+  const labels = tagDocument(m, words);
+  const out: EntityMention[] = [];
+  for (let s = 0; s < groups.length; s++) {
+    const g = groups[s];
+    const lab = labels[s];
+    const w = words[s];
+    let i = 0;
+    let prev: { type: EntityType; i: number; j: number } | null = null;
+    while (i < g.length) {
+      const l = lab[i];
+      if (l === 0) {
+        i++;
+        continue;
+      }
+      const t = (l - 1) >> 1;
+      let j = i + 1;
+      while (j < g.length && lab[j] === 2 + 2 * t) j++;
+      let type = TYPE_OF[t];
+      const lower = w.slice(i, j).join(' ').toLowerCase();
+      if (ORG_METONYMS.has(lower) && type === 'LOC') type = 'ORG';
+      // "Russian Foreign Ministry": the nationality adjective belongs to the ministry's name
+      if (
+        type === 'ORG' && prev && prev.type === 'MISC' && prev.j === i && prev.j - prev.i === 1 &&
+        NATIONALITIES.has(w[prev.i].toLowerCase()) && MINISTRY_HEADS.has(w[i].toLowerCase()) &&
+        /^(ministry|ministries|office|department)$/i.test(w[j - 1])
+      ) {
+        out.pop();
+        out.push({ start: g[prev.i].start, end: g[j - 1].end, type });
+        prev = { type, i: prev.i, j };
+        i = j;
+        continue;
+      }
+      out.push({ start: g[i].start, end: g[j - 1].end, type });
+      prev = { type, i, j };
+      i = j;
+    }
+  }
+  return out;
+}
