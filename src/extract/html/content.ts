@@ -182,7 +182,7 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
   const isNeg = (e: Elem): boolean => {
     let v = negMemo.get(e);
     if (v === undefined) {
-      if (BOILERPLATE_TAGS.has(e.tag)) v = e.tag === 'header' || e.tag === 'footer' ? (goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0 : true;
+      if (BOILERPLATE_TAGS.has(e.tag)) v = e.tag === 'header' || e.tag === 'footer' || e.tag === 'form' ? (goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0 : true;
       else v = isBoilerplateByClass(e) && !holdsBody.has(e) && ((goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0);
       negMemo.set(e, v);
     }
