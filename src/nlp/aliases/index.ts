@@ -1,0 +1,544 @@
+// Aliases within one article: name mentions grouped into canonical entities, and quote
+// speakers linked to them. In order:
+//   1. name mentions from NER, plus photo credits as organisations;
+//   2. people grouped by full name, then surnames and given names joined to the one person
+//      they name ("Assad" = "Bashar al-Assad"; "al-" particles ignored); organisations,
+//      places and others by their text, acronyms in parentheses joined to their long form;
+//   3. honorifics and roles before a name become title mentions ("Mr. Assad",
+//      "Kremlin spokesman Dmitry Peskov") and record the role;
+//   4. a role repeated with "the" ("the Russian President") joins the one person holding it;
+//   5. quote speakers: a name inside the speaker span, else a pronoun ("he") resolved to the
+//      nearest person of the right gender (the last speaker first), a statement noun ("The
+//      statement") to the previous quote's speaker, a definite description ("the ministry",
+//      "the spokesman") to the latest entity it describes.
+
+import type { AliasVia, Doc, Entity, EntityMention, EntityType, Layers, Quote, QuoteSpeaker, Span, Token } from '../../doc/doc.js';
+import {
+  FEMALE_HONORIFICS, HONORIFICS, MALE_HONORIFICS, ORG_HEAD_NOUNS, ROLE_MODIFIERS, ROLE_NOUNS, SPEAKER_PRONOUNS,
+  STATEMENT_NOUNS,
+} from './lexicon.js';
+
+interface ClusterMention extends Span {
+  readonly via: AliasVia;
+}
+
+interface Cluster {
+  readonly key: string;
+  type: EntityType;
+  readonly typeVotes: Map<EntityType, number>;
+  readonly mentions: ClusterMention[];
+  readonly names: string[];
+  readonly roles: string[];
+  gender: 'm' | 'f' | null;
+}
+
+const norm = (s: string): string =>
+  s.toLowerCase().replace(/[’‘`]/g, "'").replace(/^the\s+/, '').replace(/'s$/, '').replace(/\s+/g, ' ').trim();
+const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+const stripParticle = (w: string): string => w.replace(/^(?:al|el|al|ad|as|an|ar|ash)-/i, '');
+
+/** Stage: entities (canonical, with mentions) and quotes with their speakers linked. */
+export function resolveEntities(doc: Doc): Pick<Layers, 'entities' | 'quotes'> {
+  const text = doc.text;
+  const tokens = doc.get('tokens');
+  const sentences = doc.get('sentences');
+  const quotes = doc.get('quotes');
+  const tokenAt = indexTokens(tokens);
+
+  const named = normaliseMentions(text, tokens, [...doc.get('mentions'), ...creditMentions(doc)]);
+  const extraPersons: EntityMention[] = [];
+  const clusters = clusterNames(text, named, tokens, extraPersons);
+  const allNamed = [...named, ...extraPersons].sort((a, b) => a.start - b.start || a.end - b.end);
+  addTitleMentions(text, tokens, tokenAt, clusters, allNamed);
+  addRoleMentions(text, tokens, clusters, allNamed);
+
+  const entities = finalise(text, clusters);
+  const idOf = new Map<Cluster, string>(entities.map((e) => [e.cluster, e.entity.id]));
+  const resolver = new SpeakerResolver(text, tokens, sentences, clusters, idOf);
+  const linked: Quote[] = [];
+  for (const q of quotes) {
+    const speaker = q.speaker ? resolver.resolve(q.speaker, linked) : null;
+    const via = q.via ? resolver.resolve(q.via, linked) : null;
+    linked.push({ ...q, speaker, via });
+  }
+  return { entities: entities.map((e) => e.entity), quotes: linked };
+}
+
+const ACRONYM_AFTER = /^\s*[(\[]\s*([\p{Lu}][\p{Lu}\p{Ll}&.-]{1,11})\s*[)\]]/u;
+
+/**
+ * Clean NER output for linking: a leading honorific is not part of a name ("Mr. Assad" is the
+ * person "Assad"); a name followed by an acronym in parentheses is an organisation.
+ */
+function normaliseMentions(text: string, tokens: readonly Token[], mentions: readonly EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  const tokenAt = indexTokens(tokens);
+  for (const m of mentions) {
+    let { start, type } = m;
+    let i = tokenAt.byStart.get(start);
+    while (i !== undefined && tokens[i].end < m.end && HONORIFICS.has(bare(text.slice(tokens[i].start, tokens[i].end)))) {
+      i++;
+      start = tokens[i].start;
+      type = 'PERSON';
+    }
+    const acr = ACRONYM_AFTER.exec(text.slice(m.end, m.end + 16));
+    if (acr && type === 'PERSON' && isAcronymOf(acr[1], text.slice(start, m.end))) type = 'ORG';
+    out.push({ start, end: m.end, type });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function indexTokens(tokens: readonly Token[]): { byStart: Map<number, number>; byEnd: Map<number, number> } {
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    byStart.set(t.start, i);
+    byEnd.set(t.end, i);
+  });
+  return { byStart, byEnd };
+}
+
+/** Photo credits name organisations (agencies) even where NER misses them. */
+function creditMentions(doc: Doc): EntityMention[] {
+  const out: EntityMention[] = [];
+  const mentions = doc.get('mentions');
+  for (const c of doc.get('captions')) {
+    const credit = c.credit;
+    if (!credit) continue;
+    if (mentions.some((m) => m.start < credit.end && credit.start < m.end)) continue;
+    out.push({ start: credit.start, end: credit.end, type: 'ORG' });
+  }
+  return out;
+}
+
+function newCluster(key: string, type: EntityType): Cluster {
+  return { key, type, typeVotes: new Map(), mentions: [], names: [], roles: [], gender: null };
+}
+
+function addMention(c: Cluster, m: Span, type: EntityType | null, via: AliasVia, name?: string): void {
+  if (c.mentions.some((x) => x.start === m.start && x.end === m.end)) return;
+  c.mentions.push({ start: m.start, end: m.end, via });
+  if (type) c.typeVotes.set(type, (c.typeVotes.get(type) ?? 0) + 1);
+  if (name) c.names.push(name);
+}
+
+function clusterNames(
+  text: string,
+  named: readonly EntityMention[],
+  tokens: readonly Token[],
+  extraPersons: EntityMention[],
+): Cluster[] {
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const people: Cluster[] = [];
+  const nameOf = (m: Span) => text.slice(m.start, m.end).replace(/\s+/g, ' ').replace(/^the\s+/i, '');
+
+  // People with several name words first: they anchor surnames and given names.
+  const persons = named.filter((m) => m.type === 'PERSON');
+  for (const m of persons) {
+    const name = nameOf(m).replace(/['’]s$/, '');
+    const words = name.split(' ');
+    if (words.length < 2) continue;
+    const first = words[0].toLowerCase();
+    const last = stripParticle(words[words.length - 1]).toLowerCase();
+    let c = people.find((p) => p.names.some((n) => {
+      const w = n.split(' ');
+      return w.length >= 2 && w[0].toLowerCase() === first && stripParticle(w[w.length - 1]).toLowerCase() === last;
+    }));
+    if (!c) {
+      c = newCluster(`PERSON:${norm(name)}`, 'PERSON');
+      people.push(c);
+      clusters.push(c);
+    }
+    addMention(c, m, 'PERSON', 'name', name);
+  }
+  for (const m of persons) {
+    const name = nameOf(m).replace(/['’]s$/, '');
+    if (name.split(' ').length >= 2) continue;
+    const w = stripParticle(name).toLowerCase();
+    const candidates = people.filter((p) => p.names.some((n) => {
+      const ws = n.split(' ');
+      return ws.length >= 2 && (stripParticle(ws[ws.length - 1]).toLowerCase() === w || ws[0].toLowerCase() === w);
+    }));
+    let c = candidates.length === 1 ? candidates[0] : nearestBefore(candidates, m.start);
+    const via: AliasVia = c ? 'surname' : 'name';
+    if (!c) {
+      const key = `PERSON:${w}`;
+      c = byKey.get(key);
+      if (!c) {
+        c = newCluster(key, 'PERSON');
+        byKey.set(key, c);
+        people.push(c);
+        clusters.push(c);
+      }
+    }
+    addMention(c, m, 'PERSON', via, via === 'name' ? name : undefined);
+  }
+
+  // Surnames and given names NER missed elsewhere in the article: "Mr. al-Assad" after "Bashar al-Assad".
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    const word = stripParticle(text.slice(t.start, t.end));
+    if (!/^\p{Lu}/u.test(word)) continue;
+    if (named.some((m) => m.start < t.end && t.start < m.end)) continue;
+    const w = word.toLowerCase();
+    if (w.length < 3) continue;
+    const candidates = people.filter((p) => p.names.some((n) => {
+      const ws = n.split(' ');
+      return ws.length >= 2 && stripParticle(ws[ws.length - 1]).toLowerCase() === w;
+    }));
+    const c = candidates.length === 1 ? candidates[0] : nearestBefore(candidates, t.start);
+    if (c) {
+      addMention(c, t, null, 'surname');
+      extraPersons.push({ start: t.start, end: t.end, type: 'PERSON' });
+    }
+  }
+
+  // Organisations, places and the rest by text; acronyms in parentheses join their long form.
+  const acronyms = new Map<string, Cluster>();
+  for (const m of named) {
+    if (m.type === 'PERSON') continue;
+    const name = nameOf(m);
+    if (m.type === 'ORG' || m.type === 'MISC') {
+      // a lone surname mistyped by NER ("Assad's whereabouts") still names the person
+      const person = surnameHolder(people, name, m.start);
+      if (person) {
+        addMention(person, m, 'PERSON', 'surname');
+        continue;
+      }
+    }
+    const key = `X:${norm(name)}`;
+    let c = byKey.get(key) ?? acronyms.get(name);
+    const via: AliasVia = acronyms.get(name) && !byKey.get(key) ? 'acronym' : 'name';
+    if (!c) {
+      // "Foreign Ministry" after "Russian Foreign Ministry": the shorter names the same organisation.
+      c = m.type === 'ORG' ? clusters.find((x) => x.type === 'ORG' && x.key.endsWith(` ${norm(name)}`)) : undefined;
+      if (!c) {
+        c = newCluster(key, m.type);
+        byKey.set(key, c);
+        clusters.push(c);
+      }
+    }
+    addMention(c, m, m.type, via, via === 'name' ? name : undefined);
+    const acr = ACRONYM_AFTER.exec(text.slice(m.end, m.end + 16));
+    if (acr && acr[1] !== name && isAcronymOf(acr[1], name)) acronyms.set(acr[1], c);
+  }
+  // Acronym occurrences NER did not tag.
+  for (const [acr, c] of acronyms) {
+    for (const t of tokens) {
+      if (text.slice(t.start, t.end) !== acr) continue;
+      if (named.some((m) => m.start < t.end && t.start < m.end)) {
+        // tagged already, possibly as its own cluster: merge it in
+        const own = byKey.get(`X:${norm(acr)}`);
+        if (own && own !== c) mergeInto(c, own, clusters, 'acronym');
+        continue;
+      }
+      addMention(c, t, null, 'acronym');
+    }
+  }
+  return clusters;
+}
+
+function surnameHolder(people: Cluster[], name: string, at: number): Cluster | undefined {
+  if (name.includes(' ')) return undefined;
+  const w = stripParticle(name).toLowerCase();
+  const candidates = people.filter((p) => p.names.some((n) => {
+    const ws = n.split(' ');
+    return ws.length >= 2 && stripParticle(ws[ws.length - 1]).toLowerCase() === w;
+  }));
+  return candidates.length === 1 ? candidates[0] : nearestBefore(candidates, at);
+}
+
+/** "HTS" of "Hayat Tahrir-al-Sham": the capitals of the long form spell the acronym, in order. */
+function isAcronymOf(acr: string, name: string): boolean {
+  const letters = acr.replace(/[^\p{Lu}]/gu, '');
+  const capitals = name.replace(/[^\p{Lu}\s-]/gu, '').replace(/[\s-]+/g, ' ').trim().split(' ').map((w) => w[0] ?? '').join('');
+  const initials = name.split(/[\s-]+/).map((w) => (w[0] ?? '').toUpperCase()).join('');
+  const subsequence = (hay: string) => {
+    let i = 0;
+    for (const ch of hay) if (ch === letters[i]) i++;
+    return i === letters.length;
+  };
+  return letters.length >= 2 && (subsequence(capitals) || subsequence(initials));
+}
+
+function mergeInto(target: Cluster, source: Cluster, clusters: Cluster[], via: AliasVia): void {
+  for (const m of source.mentions) addMention(target, m, source.type, via);
+  const i = clusters.indexOf(source);
+  if (i >= 0) clusters.splice(i, 1);
+}
+
+function nearestBefore(candidates: Cluster[], at: number): Cluster | undefined {
+  let best: Cluster | undefined;
+  let bestEnd = -1;
+  for (const c of candidates) {
+    for (const m of c.mentions) {
+      if (m.end <= at && m.end > bestEnd) {
+        best = c;
+        bestEnd = m.end;
+      }
+    }
+  }
+  return best;
+}
+
+function clusterOf(clusters: readonly Cluster[], m: Span): Cluster | undefined {
+  return clusters.find((c) => c.mentions.some((x) => x.start === m.start && x.end === m.end));
+}
+
+/** Honorifics and roles before a person's name become a title mention and a role. */
+function addTitleMentions(
+  text: string,
+  tokens: readonly Token[],
+  tokenAt: { byStart: Map<number, number> },
+  clusters: Cluster[],
+  named: readonly EntityMention[],
+): void {
+  const nonPerson = named.filter((m) => m.type !== 'PERSON');
+  for (const m of named) {
+    if (m.type !== 'PERSON') continue;
+    const c = clusterOf(clusters, m);
+    const i = tokenAt.byStart.get(m.start);
+    if (!c || i === undefined || i === 0) continue;
+    let j = i - 1;
+    let start = -1;
+    let roleEnd = -1;
+    let honorific: string | null = null;
+    while (j >= 0) {
+      const t = tokens[j];
+      if (text.slice(t.end, tokens[j + 1].start).includes('\n')) break;
+      const w = bare(text.slice(t.start, t.end));
+      const inName = nonPerson.some((n) => n.start <= t.start && t.end <= n.end);
+      const adjacent = j === i - 1;
+      if (HONORIFICS.has(w)) {
+        if (!adjacent && start < 0) break;
+        honorific ??= w;
+      } else if (ROLE_NOUNS.has(w)) {
+        if (roleEnd < 0) roleEnd = t.end;
+      } else if (ROLE_MODIFIERS.has(w) || inName) {
+        if (adjacent) break; // the word next to the name must be a title or role
+      } else {
+        break;
+      }
+      start = t.start;
+      j--;
+    }
+    if (start < 0) continue;
+    // a run may not begin with "of"/"for"
+    let s = start;
+    while (/^(?:of|for)\s/i.test(text.slice(s, m.start))) s = text.indexOf(' ', s) + 1;
+    addMention(c, { start: s, end: m.end }, null, 'title');
+    if (honorific) c.gender ??= FEMALE_HONORIFICS.has(honorific) ? 'f' : MALE_HONORIFICS.has(honorific) ? 'm' : null;
+    if (roleEnd > 0) {
+      const role = text.slice(s, roleEnd).replace(/\s+/g, ' ').trim();
+      const roleWords = role.split(' ').filter((w) => !HONORIFICS.has(bare(w)));
+      const cleaned = roleWords.join(' ');
+      if (cleaned && !c.roles.includes(cleaned)) c.roles.push(cleaned);
+      const head = bare(roleWords[roleWords.length - 1] ?? '');
+      if (FEMALE_HONORIFICS.has(head)) c.gender ??= 'f';
+      if (MALE_HONORIFICS.has(head)) c.gender ??= 'm';
+    }
+  }
+}
+
+/** "the Russian President" joins the one person introduced as "Russian President ...". */
+function addRoleMentions(
+  text: string,
+  tokens: readonly Token[],
+  clusters: Cluster[],
+  named: readonly EntityMention[],
+): void {
+  const holders = new Map<string, Cluster[]>();
+  for (const c of clusters) {
+    if (c.type !== 'PERSON') continue;
+    for (const role of c.roles) {
+      const words = role.split(' ').filter((w) => !['former', 'then', 'late', 'ex'].includes(bare(w)));
+      if (words.length < 2) continue; // a bare "President" is too ambiguous to resolve
+      const key = words.map(bare).join(' ');
+      const list = holders.get(key) ?? [];
+      if (!list.includes(c)) list.push(c);
+      holders.set(key, list);
+    }
+  }
+  for (const [key, list] of holders) {
+    if (list.length !== 1) continue;
+    const c = list[0];
+    const words = key.split(' ');
+    for (let i = 0; i + words.length < tokens.length; i++) {
+      const det = bare(text.slice(tokens[i].start, tokens[i].end));
+      if (det !== 'the') continue;
+      let k = 0;
+      while (k < words.length && bare(text.slice(tokens[i + 1 + k].start, tokens[i + 1 + k].end)) === words[k]) k++;
+      if (k < words.length) continue;
+      const start = tokens[i + 1].start;
+      const end = tokens[i + words.length].end;
+      const next = tokens[i + words.length + 1];
+      // followed by a name: a title mention, handled already
+      if (next && named.some((m) => m.start === next.start && m.type === 'PERSON')) continue;
+      addMention(c, { start, end }, null, 'role');
+    }
+  }
+}
+
+function majorityType(c: Cluster): EntityType {
+  let best: EntityType = c.type;
+  let n = -1;
+  for (const [t, v] of c.typeVotes) {
+    if (v > n) {
+      best = t;
+      n = v;
+    }
+  }
+  return best;
+}
+
+function finalise(text: string, clusters: Cluster[]): { entity: Entity; cluster: Cluster }[] {
+  const live = clusters.filter((c) => c.mentions.length > 0);
+  for (const c of live) {
+    c.type = majorityType(c);
+    c.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  live.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return live.map((c, i) => {
+    const nameMentions = c.mentions.filter((m) => m.via === 'name').map((m) => text.slice(m.start, m.end).replace(/\s+/g, ' '));
+    const candidates = (nameMentions.length ? nameMentions : c.names.length ? c.names : c.mentions.map((m) => text.slice(m.start, m.end)))
+      .map((n) => n.replace(/^the\s+/i, '').replace(/['’]s$/, ''));
+    const name = c.type === 'PERSON' || c.type === 'ORG' ? longest(candidates) : mostFrequent(candidates);
+    return {
+      cluster: c,
+      entity: { id: `e${i + 1}`, name, type: c.type, roles: c.roles.slice(), mentions: c.mentions.slice() },
+    };
+  });
+}
+
+function longest(xs: string[]): string {
+  return xs.reduce((a, b) => (b.length > a.length ? b : a), xs[0] ?? '');
+}
+
+function mostFrequent(xs: string[]): string {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best = xs[0] ?? '';
+  for (const [x, n] of counts) if (n > (counts.get(best) ?? 0)) best = x;
+  return best;
+}
+
+/** Links quote speaker spans to entities. */
+class SpeakerResolver {
+  private readonly mentions: { span: ClusterMention; cluster: Cluster }[];
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+    private readonly sentences: readonly Span[],
+    clusters: readonly Cluster[],
+    private readonly idOf: Map<Cluster, string>,
+  ) {
+    this.mentions = clusters.flatMap((c) => c.mentions.map((span) => ({ span, cluster: c }))).sort((a, b) => a.span.start - b.span.start);
+  }
+
+  resolve(speaker: QuoteSpeaker, earlier: readonly Quote[]): QuoteSpeaker {
+    const cluster = this.byName(speaker) ?? this.byReference(speaker, earlier);
+    return { start: speaker.start, end: speaker.end, entity: cluster ? (this.idOf.get(cluster) ?? null) : (speaker.entity ?? null) };
+  }
+
+  /** A name mention inside the span (the one that ends it first, then people, then the longest). */
+  private byName(s: Span): Cluster | undefined {
+    const inside = this.mentions.filter((m) => m.span.start >= s.start && m.span.end <= s.end && m.span.via !== 'role');
+    const covering = this.mentions.filter((m) => m.span.start <= s.start && m.span.end >= s.end);
+    const pool = inside.length ? inside : covering;
+    if (!pool.length) return undefined;
+    const atEnd = pool.filter((m) => m.span.end === s.end);
+    const pick = (xs: typeof pool) => xs.find((m) => m.cluster.type === 'PERSON') ?? xs.reduce((a, b) => (b.span.end - b.span.start > a.span.end - a.span.start ? b : a));
+    return pick(atEnd.length ? atEnd : pool).cluster;
+  }
+
+  private byReference(s: Span, earlier: readonly Quote[]): Cluster | undefined {
+    const phrase = this.text.slice(s.start, s.end).toLowerCase().replace(/\s+/g, ' ').trim();
+    const words = phrase.split(' ');
+    const head = words[words.length - 1].replace(/[^\p{L}-]/gu, '');
+    const pronoun = SPEAKER_PRONOUNS[phrase];
+    const previous = this.previousSpeaker(earlier, s.start);
+    if (pronoun) {
+      if (pronoun.type === 'PERSON') {
+        const ok = (c: Cluster) => c.type === 'PERSON' && (c.gender === null || c.gender === pronoun.gender);
+        if (previous && ok(previous) && this.sentenceDistance(this.lastMentionBefore(previous, s.start), s.start) <= 3) {
+          return this.closerPerson(previous, s.start, ok);
+        }
+        return this.subjectBefore(s.start, ok);
+      }
+      if (previous && (previous.type === 'ORG' || pronoun.type === 'ANY')) return previous;
+      return this.subjectBefore(s.start, (c) => c.type === 'ORG');
+    }
+    if (STATEMENT_NOUNS.has(head) || STATEMENT_NOUNS.has(words.slice(-2).join(' '))) return previous;
+    if (/^(?:the|this|that)\s/.test(phrase)) {
+      if (ORG_HEAD_NOUNS.has(head)) {
+        return this.latestBefore(s.start, (c) => c.type === 'ORG' && c.names.some((n) => n.toLowerCase().includes(head)));
+      }
+      if (ROLE_NOUNS.has(head)) {
+        return this.latestBefore(s.start, (c) => c.type === 'PERSON' && c.roles.some((r) => r.toLowerCase().split(' ').includes(head)));
+      }
+    }
+    return undefined;
+  }
+
+  private previousSpeaker(earlier: readonly Quote[], before: number): Cluster | undefined {
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const q = earlier[i];
+      if (q.start >= before && (q.speaker?.start ?? Infinity) >= before) continue;
+      const id = q.speaker?.entity;
+      if (!id) continue;
+      for (const [c, cid] of this.idOf) if (cid === id) return c;
+    }
+    return undefined;
+  }
+
+  /** A person named in the same sentence before the pronoun wins over the previous speaker. */
+  private closerPerson(previous: Cluster, at: number, ok: (c: Cluster) => boolean): Cluster {
+    const sentence = this.sentenceIndex(at);
+    const inSentence = this.mentions.filter((m) => m.span.end <= at && this.sentenceIndex(m.span.start) === sentence && ok(m.cluster));
+    return inSentence.length ? inSentence[0].cluster : previous;
+  }
+
+  /** The first matching mention in this sentence before `at`, else in the nearest earlier sentence (its subject, roughly). */
+  private subjectBefore(at: number, ok: (c: Cluster) => boolean): Cluster | undefined {
+    const here = this.sentenceIndex(at);
+    for (let s = here; s >= 0 && s >= here - 3; s--) {
+      const sentence = this.sentences[s];
+      if (!sentence) continue;
+      const hit = this.mentions.find((m) => m.span.start >= sentence.start && m.span.end <= Math.min(sentence.end, at) && ok(m.cluster));
+      if (hit) return hit.cluster;
+    }
+    return undefined;
+  }
+
+  private latestBefore(at: number, ok: (c: Cluster) => boolean): Cluster | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m.span.end <= at && ok(m.cluster)) return m.cluster;
+    }
+    return undefined;
+  }
+
+  private lastMentionBefore(c: Cluster, at: number): number {
+    let last = -1;
+    for (const m of c.mentions) if (m.end <= at && m.start > last) last = m.start;
+    return last;
+  }
+
+  private sentenceDistance(from: number, to: number): number {
+    if (from < 0) return Infinity;
+    return this.sentenceIndex(to) - this.sentenceIndex(from);
+  }
+
+  private sentenceIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sentences[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
