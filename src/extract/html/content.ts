@@ -262,6 +262,7 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
   const finalScore = new Map<Elem, number>();
   for (const [e, c] of cands) finalScore.set(e, c.score * (1 - linkDensity(e)));
   const ranked = [...finalScore.entries()].sort((a, b) => b[1] - a[1]);
+  if (process.env['NG_DEBUG_EXTRACT']) for (const [e, sc] of ranked.slice(0, 6)) console.error('cand', sc.toFixed(1), e.tag, classIdOf(e).slice(0, 60), 'ld', linkDensity(e).toFixed(2));
   let top = ranked[0]![0];
   let topScore = ranked[0]![1];
 
@@ -283,14 +284,16 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
       }
     }
   }
+  if (process.env['NG_DEBUG_EXTRACT']) console.error('top after alternatives', top.tag, classIdOf(top), alternatives.length);
   // Walk up while the parent scores better (the paragraphs were spread over sub-containers).
   {
     let last = finalScore.get(top) ?? topScore;
     for (let p = top.parent; p !== null && p.tag !== '#root'; p = p.parent) {
       const ps = finalScore.get(p);
+      if (process.env['NG_DEBUG_EXTRACT']) console.error('walk', p.tag, classIdOf(p), ps, last);
       if (ps === undefined) continue;
       if (ps < last / 3) break;
-      if (ps > last) {
+      if (ps > last && ps > topScore) {
         top = p;
         topScore = ps;
         break;

@@ -15,7 +15,7 @@ export const BOILERPLATE_CLASS_PATTERNS: Readonly<Record<string, RegExp>> = {
   comments: words(['comments?', 'commentary-?list', 'disqus', 'replies', 'respond', 'discussion']),
   sharing: words(['share', 'shares', 'sharing', 'sharebar', 'share-?tools', 'social', 'socials', 'social-?media', 'addthis', 'sharethis']),
   related: words(['related', 'relacionad[ao]s?', 'recommended', 'recommendations?', 'more-?stories', 'more-?from', 'read-?more', 'readmore', 'also-?read', 'read-?also', 'see-?also', 'trending', 'most-?(?:popular|read|viewed)', 'popular', 'outbrain', 'taboola', 'zergnet', 'next-?article', 'up-?next']),
-  promo: words(['newsletter', 'subscribe', 'subscription', 'signup', 'sign-?up', 'promo', 'promos', 'promoted', 'sponsor', 'sponsored', 'paywall', 'donate', 'membership', 'cta']),
+  promo: words(['newsletter', 'subscribe', 'subscription', 'signup', 'sign-?up', 'promo', 'promos', 'promoted', 'sponsor', 'sponsored', 'donate', 'membership', 'cta']),
   ads: words(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'ad-?slot', 'adunit', 'ad-?container', 'ad-?wrapper', 'dfp', 'gpt', 'banner', 'skyscraper', 'leaderboard', 'dfp-ad', 'google-?ads?']),
   navigation: words(['nav', 'navbar', 'navigation', 'menu', 'breadcrumbs?', 'pagination', 'pager', 'skip-?link', 'jump-?link', 'toolbar', 'masthead', 'site-?header', 'site-?footer', 'footer', 'header', 'topbar']),
   sidebar: words(['sidebar', 'side-?bar', 'widget', 'widgets', 'rail', 'right-?rail', 'aside']),
