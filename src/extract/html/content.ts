@@ -158,6 +158,8 @@ export interface ContentResult {
   readonly containers: Elem[];
 }
 
+/** A short block with more link text than this share is a link, not prose. */
+const LINK_DROP = 0.7;
 const JUNK_LINE =
   /^(?:advertisement|advertisment|ad|ads|sponsored(?: content)?|story continues below|continue reading(?: below| the main story)?|read more|read more:?|more:?|related:?|related (?:articles|stories|content|coverage)|share(?: this)?(?: article| story)?|share on \w+|tweet|email|print|comments?|click here|sign up|subscribe(?: now)?|follow us|loading\.*|skip to (?:main )?content|back to top|image|photo|video|watch|listen|close|menu|search|\d+ comments?)\.?$/i;
 
@@ -344,7 +346,7 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     if (title !== null && b.heading > 0 && b.text.toLowerCase() === title) continue;
     if (!b.caption) {
       const ld = b.linkChars / Math.max(1, b.chars);
-      if (ld > 0.6 && b.chars < 300) continue;
+      if (ld > LINK_DROP && b.chars < 300 && !/^(?:https?:\/\/|www\.)\S+$/.test(b.text)) continue;
       if (JUNK_LINE.test(b.text)) continue;
     }
     out.push(b);

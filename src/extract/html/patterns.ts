@@ -57,6 +57,8 @@ export function isBoilerplateByClass(e: Elem): boolean {
   if (s.length === 0) return false;
   if (!BOILERPLATE_ANY.test(s)) return false;
   if (ARTICLE_BODY_PATTERN.test(s)) return false;
+  // embedded posts (tweets, Instagram) quoted by the article are content
+  if (/embed|tweet|instagram-media/i.test(s)) return false;
   if (CONTENT_CLASS_PATTERN.test(s) && !/(?:^|[\s_-])(?:comments?|related|share|sharing|social|sidebar|newsletter|promo|ad|ads)(?:$|[\s_-])/i.test(s)) return false;
   return true;
 }
