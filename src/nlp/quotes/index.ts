@@ -1,0 +1,856 @@
+// Quote recognition: direct, split, multi-paragraph, indirect, "according to", partial (nested)
+// quotes and refusals, each with its cue and the local speaker mention as written.
+// Rules over tokens and sentences with the cue lexicon of ./lexicon.ts; no model.
+// Conventions follow PolNeAR: a direct quote's span includes its marks; an indirect content span
+// starts at "that" when there is one and leaves out the sentence's final period (but keeps a
+// closing quotation mark and the period before it); a quote split around its cue is one span.
+
+import type { Doc, Quote, QuoteKind, QuoteSpeaker, Span, Token } from '../../doc/doc.js';
+import {
+  AUXILIARIES, COORDINATORS, CUE_PARTICLES, CUE_VERBS, DAY_WORDS, DETERMINERS, LEADING_DISCOURSE, NEEDS_COMPLEMENT,
+  NP_MODIFIERS, NP_STOP, PASSIVE_MARKERS, REFUSAL_FIRST, REFUSAL_PHRASES, ROLE_NOUNS, SPEAKER_PRONOUNS, TELL_OBJECTS,
+  type CueEntry,
+} from './lexicon.js';
+import { pairQuotes, type Segment } from './marks.js';
+
+export { pairQuotes, type Segment } from './marks.js';
+
+const TERMINAL = new Set(['.', '!', '?', '…', '...', '?!', '!?', '!!', '??']);
+const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '--', '(', ')']);
+const UPPER = /\p{Lu}/u;
+
+interface Ctx {
+  text: string;
+  toks: readonly Token[];
+  lw: string[];
+  cap: Uint8Array;
+  n: number;
+  sents: readonly Span[];
+  sentOf: Int32Array;
+  paraOf: Int32Array;
+  segs: Segment[];
+  segOf: Int32Array;
+  used: Uint8Array;
+  mentions: readonly Span[] | null;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  kind: QuoteKind;
+  cue: Span | null;
+  speaker: Span | null;
+  via: Span | null;
+  /** token index of the main cue word, for merging split quotes */
+  cueTok: number;
+  segs: number[];
+  para: number;
+}
+
+/** Stage: quotes; needs tokens and sentences, uses blocks and mentions when present. Sorted by (start, end). */
+export function recognizeQuotes(doc: Doc): Quote[] {
+  const ctx = buildCtx(doc);
+  const found: Found[] = [];
+  const segAttr = new Int32Array(ctx.segs.length).fill(-1); // index into found
+  const segCovered = new Uint8Array(ctx.segs.length);
+
+  // 1. direct quotes attributed next to their marks
+  for (let s = 0; s < ctx.segs.length; s++) {
+    const f = attributeSegment(ctx, s);
+    if (!f) continue;
+    // split quote: the previous segment has the same cue -> one span
+    const prev = found.length > 0 ? found[found.length - 1] : null;
+    if (prev && prev.cueTok >= 0 && prev.cueTok === f.cueTok && (prev.kind === 'direct' || prev.kind === 'mixed')) {
+      prev.end = Math.max(prev.end, f.end);
+      prev.kind = 'mixed';
+      prev.segs.push(s);
+      segAttr[s] = found.length - 1;
+      continue;
+    }
+    segAttr[s] = found.length;
+    found.push(f);
+    ctx.used[f.cueTok] = 1;
+  }
+
+  // 2. continuation: an unattributed quote right after an attributed one belongs to it
+  for (let s = 0; s < ctx.segs.length; s++) {
+    if (segAttr[s] >= 0) continue;
+    const seg = ctx.segs[s];
+    if (!startsSentence(ctx, seg.openTok) || seg.words < 3) continue;
+    const ps = s - 1;
+    if (ps < 0 || segAttr[ps] < 0) continue;
+    const q = found[segAttr[ps]];
+    const prevSeg = ctx.segs[ps];
+    if (q.end !== prevSeg.end && q.end < prevSeg.end) continue;
+    if (!onlyAttributionBetween(ctx, q, prevSeg, seg)) continue;
+    q.end = seg.end;
+    q.kind = q.kind === 'direct' && q.cue && q.cue.start > prevSeg.end ? 'mixed' : q.kind;
+    q.segs.push(s);
+    segAttr[s] = segAttr[ps];
+  }
+
+  // 3. indirect speech, "according to", refusals
+  const indirect: Found[] = [];
+  for (let i = 0; i < ctx.n; i++) {
+    if (ctx.used[i] || ctx.segOf[i] >= 0 || ctx.paraOf[i] < 0) continue;
+    const w = ctx.lw[i];
+    let f: Found | null = null;
+    if (w === 'according' && ctx.lw[i + 1] === 'to') f = accordingTo(ctx, i);
+    else if (REFUSAL_FIRST.has(w)) f = refusal(ctx, i);
+    if (!f) {
+      const e = CUE_VERBS.get(w);
+      if (e) f = indirectCue(ctx, i, e);
+    }
+    if (!f) continue;
+    // never duplicate a direct quote's span
+    if (f.start >= f.end) continue;
+    for (let k = 0; k < ctx.segs.length; k++) {
+      const seg = ctx.segs[k];
+      if (seg.start >= f.start && seg.end <= f.end) f.segs.push(k);
+    }
+    if (f.segs.some((k) => segAttr[k] >= 0 && found[segAttr[k]].start <= f!.start && found[segAttr[k]].end >= f!.end)) continue;
+    if (f.segs.length > 0 && f.kind === 'indirect') {
+      const allQuoted = f.segs.length === 1 && ctx.segs[f.segs[0]].start === f.start && ctx.segs[f.segs[0]].end >= f.end - 1;
+      f.kind = allQuoted ? 'direct' : 'mixed';
+    }
+    for (const k of f.segs) segCovered[k] = 1;
+    ctx.used[i] = 1;
+    indirect.push(f);
+    found.push(f);
+  }
+
+  // 4. nested partial quotes inside reported speech
+  for (const f of indirect) {
+    if (f.kind !== 'mixed' || f.speaker === null) continue;
+    for (const k of f.segs) {
+      if (segAttr[k] >= 0) continue;
+      const p = nestedPartial(ctx, f, k);
+      if (p) found.push(p);
+    }
+  }
+
+  // 5. remaining long quotes: direct, speaker from context
+  let lastSpeaker: { span: Span; para: number } | null = null;
+  const bySeg = new Map<number, Found>();
+  for (const f of found) if (f.segs.length > 0) bySeg.set(f.segs[0], f);
+  for (let s = 0; s < ctx.segs.length; s++) {
+    const seg = ctx.segs[s];
+    const own = segAttr[s] >= 0 ? found[segAttr[s]] : bySeg.get(s);
+    if (own && own.speaker) {
+      lastSpeaker = { span: own.speaker, para: seg.firstPara };
+      continue;
+    }
+    if (segAttr[s] >= 0 || segCovered[s]) continue;
+    if (seg.words < 4 || !standsAlone(ctx, seg)) continue;
+    const speaker = lastSpeaker && seg.firstPara - lastSpeaker.para <= 3 ? lastSpeaker.span : null;
+    found.push({ start: seg.start, end: seg.end, kind: 'direct', cue: null, speaker, via: null, cueTok: -1, segs: [s], para: seg.firstPara });
+  }
+
+  return finish(ctx, found);
+}
+
+function finish(ctx: Ctx, found: Found[]): Quote[] {
+  found.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Quote[] = [];
+  let prev: Found | null = null;
+  for (const f of found) {
+    if (f.end <= f.start) continue;
+    if (prev && prev.start === f.start && prev.end === f.end) continue;
+    out.push({
+      start: f.start,
+      end: f.end,
+      kind: f.kind,
+      cue: f.cue,
+      speaker: f.speaker ? speakerSpan(ctx, f.speaker) : null,
+      via: f.via ? speakerSpan(ctx, f.via) : null,
+    });
+    prev = f;
+  }
+  return out;
+}
+
+function speakerSpan(ctx: Ctx, span: Span): QuoteSpeaker {
+  let { start, end } = span;
+  if (ctx.mentions) {
+    // snap to named-entity mentions that the span cuts through
+    for (const m of ctx.mentions) {
+      if (m.end <= start || m.start >= end) continue;
+      if (m.start < start) start = m.start;
+      if (m.end > end) end = m.end;
+    }
+  }
+  return { start, end, entity: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// context
+
+function buildCtx(doc: Doc): Ctx {
+  const text = doc.text;
+  const toks = doc.get('tokens');
+  const sents = doc.get('sentences');
+  const n = toks.length;
+  const lw = new Array<string>(n);
+  const cap = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const t = toks[k];
+    const w = text.slice(t.start, t.end);
+    const lower = w.toLowerCase();
+    lw[k] = lower;
+    if (lower !== w && UPPER.test(w[0])) cap[k] = 1;
+  }
+  const sentOf = new Int32Array(n).fill(-1);
+  {
+    let s = 0;
+    for (let k = 0; k < n; k++) {
+      while (s < sents.length && sents[s].end <= toks[k].start) s++;
+      if (s < sents.length && sents[s].start <= toks[k].start) sentOf[k] = s;
+    }
+  }
+  // paragraphs: blocks when present, else line breaks; captions and "Source:" lines are skipped (-1)
+  const paraOf = new Int32Array(n);
+  const blocks = doc.layers.blocks;
+  let para = 0;
+  let b = 0;
+  let prevBlock = -1;
+  for (let k = 0; k < n; k++) {
+    const t = toks[k];
+    let caption = false;
+    let blockIdx = -1;
+    if (blocks && blocks.length > 0) {
+      while (b < blocks.length && blocks[b].end <= t.start) b++;
+      if (b < blocks.length && blocks[b].start <= t.start) {
+        blockIdx = b;
+        caption = blocks[b].kind === 'caption';
+      }
+    }
+    if (k > 0 && (hasNewline(text, toks[k - 1].end, t.start) || blockIdx !== prevBlock)) para++;
+    prevBlock = blockIdx;
+    paraOf[k] = caption ? -1 : para;
+  }
+  // "Source: <url>" provenance lines
+  for (let k = 0; k < n; k++) {
+    if (paraOf[k] < 0 || (k > 0 && paraOf[k - 1] === paraOf[k])) continue;
+    if (lw[k] === 'source' && lw[k + 1] === ':') {
+      const p = paraOf[k];
+      for (let j = k; j < n && paraOf[j] === p; j++) paraOf[j] = -1;
+    }
+  }
+  let paraCount = 0;
+  for (let k = 0; k < n; k++) if (paraOf[k] + 1 > paraCount) paraCount = paraOf[k] + 1;
+  const segs = pairQuotes(text, toks, paraOf, paraCount);
+  const segOf = new Int32Array(n).fill(-1);
+  for (let s = 0; s < segs.length; s++) for (let k = segs[s].openTok; k <= segs[s].lastTok; k++) segOf[k] = s;
+  const mentions = doc.layers.mentions ?? null;
+  return { text, toks, lw, cap, n, sents, sentOf, paraOf, segs, segOf, used: new Uint8Array(n), mentions };
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+function startsSentence(ctx: Ctx, k: number): boolean {
+  if (k === 0) return true;
+  if (ctx.paraOf[k - 1] !== ctx.paraOf[k] || ctx.sentOf[k - 1] !== ctx.sentOf[k]) return true;
+  const p = ctx.lw[k - 1];
+  return p === ':' || p === '—' || p === '–' || p === '--' || p === '(';
+}
+
+/** A quote that is a sentence (or more) on its own, not a phrase inside a clause. */
+function standsAlone(ctx: Ctx, seg: Segment): boolean {
+  if (!startsSentence(ctx, seg.openTok)) return false;
+  const after = seg.lastTok + 1;
+  if (seg.closeTok < 0 || after >= ctx.n || ctx.paraOf[after] !== ctx.paraOf[seg.lastTok]) return true;
+  const w = ctx.lw[after];
+  if (TERMINAL.has(w) || ctx.segOf[after] >= 0) return true;
+  const inner = ctx.lw[seg.closeTok - 1];
+  return TERMINAL.has(inner) || inner === ',' || ctx.sentOf[after] !== ctx.sentOf[seg.lastTok];
+}
+
+function isWord(ctx: Ctx, k: number): boolean {
+  const kind = ctx.toks[k].kind;
+  return kind === 'word' || kind === 'number';
+}
+
+function sameClause(ctx: Ctx, a: number, b: number): boolean {
+  return ctx.paraOf[a] === ctx.paraOf[b] && ctx.paraOf[a] >= 0;
+}
+
+function cueEntry(ctx: Ctx, k: number): CueEntry | undefined {
+  if (k < 0 || k >= ctx.n || ctx.segOf[k] >= 0) return undefined;
+  const e = CUE_VERBS.get(ctx.lw[k]);
+  if (!e) return undefined;
+  const particle = CUE_PARTICLES.get(e.lemma);
+  if (particle && ctx.lw[k + 1] !== particle) return undefined;
+  return e;
+}
+
+/** Last token of a cue (the verb, or its particle: "pointed out"). */
+function cueEnd(ctx: Ctx, k: number, e: CueEntry): number {
+  return CUE_PARTICLES.has(e.lemma) ? k + 1 : k;
+}
+
+function span(ctx: Ctx, a: number, b: number): Span {
+  return { start: ctx.toks[a].start, end: ctx.toks[b].end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// speaker noun phrases
+
+function isNpWord(ctx: Ctx, k: number): boolean {
+  if (ctx.segOf[k] >= 0 || ctx.paraOf[k] < 0) return false;
+  const kind = ctx.toks[k].kind;
+  const w = ctx.lw[k];
+  if (kind === 'punct') return w === '-' || w === '.' || w === '&';
+  if (kind === 'quote' || kind === 'symbol') return w === '&';
+  return true;
+}
+
+/** The noun phrase that ends at token j (inclusive), scanning left; null if none. */
+function leftNP(ctx: Ctx, j: number, lo: number): Span | null {
+  if (j < lo || !isNpWord(ctx, j)) return null;
+  const w0 = ctx.lw[j];
+  if (SPEAKER_PRONOUNS.has(w0) && !ctx.cap[j - 1 < 0 ? 0 : j - 1]) {
+    if (NP_STOP.has(w0) && w0 !== 'that') return null;
+    // "who"/"which"/"that": relative pronoun; keep it as the local speaker
+    return span(ctx, j, j);
+  }
+  if (NP_STOP.has(w0) || COORDINATORS.has(w0) || CUE_VERBS.has(w0)) return null;
+  let start = j;
+  let lowerChain = !ctx.cap[j];
+  for (let k = j - 1; k >= lo && k >= j - 10; k--) {
+    if (!isNpWord(ctx, k)) break;
+    const w = ctx.lw[k];
+    if (ctx.paraOf[k] !== ctx.paraOf[j]) break;
+    if (ctx.cap[k]) {
+      if (LEADING_DISCOURSE.has(w) || NP_STOP.has(w)) break;
+      start = k;
+      lowerChain = false;
+      continue;
+    }
+    if (w === "'s" || w === '’s' || ctx.toks[k].kind === 'number') {
+      start = k;
+      continue;
+    }
+    if (DETERMINERS.has(w) && !NP_MODIFIERS.has(w)) {
+      start = k;
+      break;
+    }
+    if (w === 'of' || w === 'and' || w === '&' || w === '-') {
+      // "Secretary of State John Kerry", "Smith and Jones"
+      if (k - 1 >= lo && (ctx.cap[k - 1] || ROLE_NOUNS.has(ctx.lw[k - 1])) && ctx.cap[k + 1]) continue;
+      break;
+    }
+    if (NP_STOP.has(w) || COORDINATORS.has(w) || SPEAKER_PRONOUNS.has(w) || CUE_VERBS.has(w) || AUXILIARIES.has(w)) break;
+    if (ROLE_NOUNS.has(w) || NP_MODIFIERS.has(w) || w.endsWith('-year-old')) {
+      start = k;
+      lowerChain = true;
+      continue;
+    }
+    // an unknown lower-case word: an adjective inside a lower-case noun phrase ("a well-placed source")
+    if (lowerChain && k - 1 >= lo && DETERMINERS.has(ctx.lw[k - 1])) {
+      start = k;
+      continue;
+    }
+    break;
+  }
+  // the head must be a name, a role noun or a pronoun-like word
+  if (!ctx.cap[j] && !ROLE_NOUNS.has(w0) && start === j && !/s$/.test(w0)) return null;
+  // drop dangling "of"/"and" at the left edge
+  while (start < j && (ctx.lw[start] === 'of' || ctx.lw[start] === 'and' || ctx.lw[start] === '-')) start++;
+  return span(ctx, start, j);
+}
+
+/** Skip auxiliaries/adverbs left of a cue; the index of the token that should end the speaker NP. */
+function skipAuxLeft(ctx: Ctx, k: number, lo: number): number {
+  let j = k;
+  let steps = 0;
+  while (j >= lo && steps < 4 && AUXILIARIES.has(ctx.lw[j]) && !SPEAKER_PRONOUNS.has(ctx.lw[j])) {
+    j--;
+    steps++;
+  }
+  return j;
+}
+
+/** Speaker before a cue at token i: NP, or apposition "Peter Cook, a spokesman,". */
+function speakerBefore(ctx: Ctx, i: number, lo: number): { np: Span; first: number } | null {
+  let j = skipAuxLeft(ctx, i - 1, lo);
+  if (j < lo) return null;
+  let apposEnd = -1;
+  if (ctx.lw[j] === ',' && j - 1 >= lo) {
+    apposEnd = j;
+    j--;
+  }
+  const np = leftNP(ctx, j, lo);
+  if (!np) return null;
+  let first = tokIndexAt(ctx, np.start, j);
+  if (apposEnd >= 0) {
+    // "Peter Cook, the spokesman, said": the name before the appositive
+    if (first - 1 >= lo && ctx.lw[first - 1] === ',') {
+      const head = leftNP(ctx, first - 2, lo);
+      if (head) {
+        const hf = tokIndexAt(ctx, head.start, first - 2);
+        return { np: { start: head.start, end: np.end }, first: hf };
+      }
+    }
+    return null;
+  }
+  return { np, first };
+}
+
+function tokIndexAt(ctx: Ctx, charStart: number, hint: number): number {
+  let k = hint;
+  while (k > 0 && ctx.toks[k].start > charStart) k--;
+  return k;
+}
+
+/** The noun phrase starting at token k, scanning right; `loose` takes everything to a comma. */
+function rightNP(ctx: Ctx, k: number, hi: number, loose: boolean): { np: Span; last: number } | null {
+  if (k > hi || !isNpWord(ctx, k)) return null;
+  let end = -1;
+  let last = k;
+  for (let j = k; j <= hi && j < k + (loose ? 16 : 9); j++) {
+    if (ctx.paraOf[j] !== ctx.paraOf[k] || ctx.segOf[j] >= 0) break;
+    const w = ctx.lw[j];
+    if (loose) {
+      if (w === ',' || w === ';' || w === ':' || TERMINAL.has(w) || ctx.toks[j].kind === 'quote') break;
+      end = j;
+      continue;
+    }
+    if (!isNpWord(ctx, j)) break;
+    if (j === k && SPEAKER_PRONOUNS.has(w) && !NP_STOP.has(w)) {
+      end = j;
+      break;
+    }
+    if (ctx.cap[j] || w === "'s" || w === '’s' || ctx.toks[j].kind === 'number') {
+      if (ctx.cap[j] && (NP_STOP.has(w) || LEADING_DISCOURSE.has(w)) && j === k) break;
+      end = j;
+      continue;
+    }
+    if (DETERMINERS.has(w) || ROLE_NOUNS.has(w) || NP_MODIFIERS.has(w) || w.endsWith('-year-old')) {
+      if ((w === 'of' || w === 'and' || w === 'for' || w === '-' || w === '&') && !(j + 1 <= hi && (ctx.cap[j + 1] || DETERMINERS.has(ctx.lw[j + 1])))) break;
+      if (w !== 'of' && w !== 'and' && w !== 'for') end = j;
+      continue;
+    }
+    break;
+  }
+  if (end < 0) return null;
+  last = end;
+  return { np: span(ctx, k, end), last };
+}
+
+/** Subject of the clause a participle ("..., saying that") hangs on. */
+function mainSubject(ctx: Ctx, sentStart: number, before: number): Span | null {
+  // passive agent: "was given by Kremlin spokesman Dmitry Peskov"
+  for (let k = before - 1; k > sentStart; k--) {
+    if (ctx.lw[k] === 'by' && ctx.segOf[k] < 0) {
+      const r = rightNP(ctx, k + 1, before - 1, false);
+      if (r && hasCap(ctx, k + 1, r.last)) return r.np;
+    }
+  }
+  let k = sentStart;
+  while (k < before && (LEADING_DISCOURSE.has(ctx.lw[k]) || ctx.segOf[k] >= 0)) k++;
+  // an introductory phrase ending in a comma
+  for (let j = k; j < before && j < k + 8; j++) {
+    if (ctx.lw[j] === ',') {
+      if (!ctx.cap[k] || NP_STOP.has(ctx.lw[k]) || DAY_WORDS.has(ctx.lw[k])) k = j + 1;
+      break;
+    }
+  }
+  const r = rightNP(ctx, k, before - 1, false);
+  return r ? r.np : null;
+}
+
+function hasCap(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (ctx.cap[k]) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// direct quotes
+
+function attributeSegment(ctx: Ctx, s: number): Found | null {
+  const seg = ctx.segs[s];
+  const atStart = startsSentence(ctx, seg.openTok) || (s > 0 && ctx.segs[s - 1].lastTok >= seg.openTok - 3 && ctx.segs[s - 1].lastPara === seg.firstPara);
+  const inner = seg.closeTok > 0 ? ctx.lw[seg.closeTok - 1] : '';
+  const openEnded = inner === ',' || inner === '?' || inner === '!' || inner === '—' || inner === '-' || inner === '–' || inner === '...' || inner === '…';
+  if (seg.closeTok >= 0 && atStart) {
+    const r = attributionAfter(ctx, seg, openEnded);
+    if (r) return { ...r, start: seg.start, end: seg.end, kind: 'direct', via: null, segs: [s], para: seg.firstPara };
+  }
+  const l = attributionBefore(ctx, seg);
+  if (l) return { ...l, start: seg.start, end: seg.end, kind: 'direct', via: null, segs: [s], para: seg.firstPara };
+  return null;
+}
+
+interface Attribution {
+  cue: Span;
+  cueTok: number;
+  speaker: Span | null;
+}
+
+/** `"...," the ministry said` / `"...," said Peskov` / `"..." he told reporters` / `"...," according to X` */
+function attributionAfter(ctx: Ctx, seg: Segment, openEnded: boolean): Attribution | null {
+  const t = seg.lastTok + 1;
+  if (t >= ctx.n || !sameClause(ctx, seg.lastTok, t)) return null;
+  if (ctx.lw[t] === 'according' && ctx.lw[t + 1] === 'to') {
+    const r = rightNP(ctx, t + 2, ctx.n - 1, true);
+    return { cue: span(ctx, t, t + 1), cueTok: t, speaker: r ? r.np : null };
+  }
+  const start = ctx.lw[t] === ',' ? t + 1 : t;
+  for (let j = start; j < ctx.n && j <= start + 8; j++) {
+    if (!sameClause(ctx, t, j) || ctx.segOf[j] >= 0) break;
+    const w = ctx.lw[j];
+    if (TERMINAL.has(w) || (CLAUSE_PUNCT.has(w) && w !== ',')) break;
+    const e = cueEntry(ctx, j);
+    if (!e || e.form === 'ing' || e.classes.has('name') && e.classes.size === 1) {
+      if (w === ',' && j > start) break;
+      continue;
+    }
+    if (ctx.used[j]) return null;
+    const ce = cueEnd(ctx, j, e);
+    if (j === start) {
+      // inverted: "said Peskov", "added the ministry"
+      const r = rightNP(ctx, ce + 1, ctx.n - 1, false);
+      if (!r && !openEnded) return null;
+      return { cue: span(ctx, j, ce), cueTok: j, speaker: r ? r.np : null };
+    }
+    const sp = speakerBefore(ctx, j, start);
+    if (!sp || sp.first !== start) {
+      if (w === ',' || !sp) return null;
+      return null;
+    }
+    // a new clause of its own ("... he said that X") is not this quote's attribution unless the quote ends open
+    const after = ctx.lw[ce + 1];
+    if (!openEnded && after === 'that') return null;
+    return { cue: span(ctx, j, ce), cueTok: j, speaker: sp.np };
+  }
+  return null;
+}
+
+/** `Peskov said: "..."`, `he said, "..."`, `said Peskov: "..."`, `According to X, "..."` */
+function attributionBefore(ctx: Ctx, seg: Segment): Attribution | null {
+  let o = seg.openTok - 1;
+  if (o < 0) return null;
+  // a quote opening a paragraph after one ending in a colon
+  if (!sameClause(ctx, o, seg.openTok)) {
+    if (ctx.lw[o] !== ':' || ctx.paraOf[o] < 0) return null;
+  }
+  const mark = ctx.lw[o];
+  const punct = mark === ':' || mark === ',';
+  if (punct) o--;
+  const lo = o - 12;
+  for (let j = o; j >= 0 && j >= lo; j--) {
+    if (ctx.paraOf[j] !== ctx.paraOf[o] || ctx.segOf[j] >= 0) break;
+    const w = ctx.lw[j];
+    if (TERMINAL.has(w) || w === ';' || w === ':') break;
+    if (w === 'to' && ctx.lw[j - 1] === 'according' && punct) {
+      const r = rightNP(ctx, j + 1, o, true);
+      return { cue: span(ctx, j - 1, j), cueTok: j - 1, speaker: r ? r.np : null };
+    }
+    const e = cueEntry(ctx, j);
+    if (!e) continue;
+    if (ctx.used[j]) return null;
+    // without a colon or comma the quote must follow the cue closely and be a clause
+    if (!punct && (j < o - 1 || seg.words < 3 || e.classes.has('name'))) return null;
+    if (!punct && ctx.lw[j + 1] === 'that') return null;
+    const ce = cueEnd(ctx, j, e);
+    const sentStart = ctx.sents[ctx.sentOf[j]]?.start ?? 0;
+    const lo2 = Math.max(0, tokIndexAt(ctx, sentStart, j));
+    if (e.form === 'ing' && j > 0 && ctx.lw[j - 1] === ',') {
+      return { cue: span(ctx, j, ce), cueTok: j, speaker: mainSubject(ctx, lo2, j - 1) };
+    }
+    const sp = speakerBefore(ctx, j, lo2);
+    if (sp) return { cue: span(ctx, j, ce), cueTok: j, speaker: sp.np };
+    // "Said Peskov:" / "..., said Peskov, "
+    const r = rightNP(ctx, ce + 1, o, false);
+    if (r) return { cue: span(ctx, j, ce), cueTok: j, speaker: r.np };
+    if (j > 0 && ctx.lw[j - 1] === ',') return { cue: span(ctx, j, ce), cueTok: j, speaker: mainSubject(ctx, lo2, j - 1) };
+    return null;
+  }
+  return null;
+}
+
+/** Between an attributed quote and the next one there is only that quote's attribution. */
+function onlyAttributionBetween(ctx: Ctx, q: Found, prev: Segment, next: Segment): boolean {
+  if (next.firstPara === prev.lastPara) {
+    if (!q.cue || q.cue.start < prev.end) return false;
+    // tokens between: the attribution sentence only (speaker, cue, a few adverbials, a period)
+    return next.openTok - prev.lastTok <= 14;
+  }
+  // the quote opens the paragraph right after the attributed one, which ended with it
+  if (next.firstPara !== prev.lastPara + 1 || !startsSentence(ctx, next.openTok)) return false;
+  let k = prev.lastTok + 1;
+  let count = 0;
+  while (k < ctx.n && ctx.paraOf[k] === prev.lastPara) {
+    k++;
+    count++;
+  }
+  return count <= 12 && (q.cue === null || q.cue.start > prev.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// indirect speech
+
+function sentenceBounds(ctx: Ctx, i: number): [number, number] {
+  const s = ctx.sentOf[i];
+  let a = i;
+  let b = i;
+  while (a > 0 && ctx.sentOf[a - 1] === s && ctx.paraOf[a - 1] === ctx.paraOf[i]) a--;
+  while (b + 1 < ctx.n && ctx.sentOf[b + 1] === s && ctx.paraOf[b + 1] === ctx.paraOf[i]) b++;
+  return [a, b];
+}
+
+/** Content tokens [cs, ce] -> character span following PolNeAR's boundary conventions. */
+function contentSpan(ctx: Ctx, cs: number, ce: number): Span | null {
+  // a quote that starts inside the content ends it at its own end
+  let e = ce;
+  while (e >= cs) {
+    const w = ctx.lw[e];
+    if (TERMINAL.has(w) || w === ',' || w === ';' || w === ':' || w === '—' || w === '–' || w === '--' || w === '(') {
+      e--;
+      continue;
+    }
+    break;
+  }
+  if (e < cs) return null;
+  // "... wraps.”": keep the period and the closing mark
+  if (ctx.toks[e].kind === 'quote' && ctx.segOf[e] >= 0) {
+    const seg = ctx.segs[ctx.segOf[e]];
+    if (seg.closeTok === e) {
+      // fine
+    }
+  }
+  const segE = ctx.segOf[e];
+  if (segE >= 0 && ctx.segs[segE].lastTok > e && ctx.segs[segE].lastPara === ctx.paraOf[e]) e = ctx.segs[segE].lastTok;
+  let s = cs;
+  while (s <= e && (LEADING_DISCOURSE.has(ctx.lw[s]) || ctx.lw[s] === ',')) s++;
+  if (s > e) return null;
+  return span(ctx, s, e);
+}
+
+/** Cut a content token range before a coordinated new cue ("... and stressed that", ", adding that", ", according to"). */
+function cutAtNextCue(ctx: Ctx, cs: number, ce: number): number {
+  for (let k = cs + 1; k <= ce; k++) {
+    if (ctx.segOf[k] >= 0) continue;
+    const w = ctx.lw[k];
+    if (w === 'according' && ctx.lw[k + 1] === 'to' && ctx.lw[k - 1] === ',') return k - 2;
+    const e = CUE_VERBS.get(w);
+    if (!e) continue;
+    const p = ctx.lw[k - 1];
+    const pp = ctx.lw[k - 2];
+    if (e.form === 'ing' && p === ',') return k - 2;
+    if ((p === 'and' || p === 'but') && (e.form === 'past' || e.form === 's') && !e.classes.has('name') && (ctx.lw[k + 1] === 'that' || ctx.lw[k + 1] === ':')) {
+      return pp === ',' ? k - 3 : k - 2;
+    }
+    if ((p === 'also') && (pp === 'and' || pp === 'but')) return k - 3;
+  }
+  return ce;
+}
+
+function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
+  const [a, b] = sentenceBounds(ctx, i);
+  const ce0 = cueEnd(ctx, i, e);
+  const isName = e.classes.has('name') && e.classes.size === 1;
+  const isBelief = e.classes.has('belief') && !e.classes.has('speech');
+  // a cue verb right after "to" ("refused to say", "wants to tell") or used as a noun ("the report")
+  const prevW = i > a ? ctx.lw[i - 1] : '';
+  if (prevW === 'to' || DETERMINERS.has(prevW) && !SPEAKER_PRONOUNS.has(prevW) || prevW === "'s" || prevW === '’s') return null;
+  if (ctx.cap[i] && i > a) return null;
+
+  // speaker
+  let speaker: Span | null = null;
+  let speakerFirst = -1;
+  let participle = false;
+  let inverted = false;
+  if (e.form === 'ing') {
+    if (prevW !== ',' && prevW !== '—' && !(prevW === 'while' || prevW === 'by' || prevW === 'after' || prevW === 'before' || prevW === 'when' || prevW === 'also')) return null;
+    participle = true;
+    speaker = mainSubject(ctx, a, i - 1);
+  } else {
+    const j = skipAuxLeft(ctx, i - 1, a);
+    if (j >= a && PASSIVE_MARKERS.has(ctx.lw[i - 1]) && e.form === 'past') return null; // "was told", "is expected"
+    if (j >= a && PASSIVE_MARKERS.has(ctx.lw[j + 1] ?? '') && e.form === 'past') return null;
+    const sp = speakerBefore(ctx, i, a);
+    if (sp) {
+      speaker = sp.np;
+      speakerFirst = sp.first;
+    } else if (prevW === ',' || i === a) {
+      inverted = true; // ", said Smith."
+    } else {
+      return null;
+    }
+  }
+
+  // content after the cue
+  let k = ce0 + 1;
+  if (inverted) {
+    const r = rightNP(ctx, k, b, false);
+    if (!r) return null;
+    speaker = r.np;
+    k = r.last + 1;
+  } else if (e.classes.has('tell') && !e.classes.has('speech') || e.lemma === 'tell' || e.lemma === 'warn' || e.lemma === 'assure' || e.lemma === 'remind') {
+    // "told reporters (on Tuesday) that"
+    let m = k;
+    while (m <= b && m < k + 6 && (TELL_OBJECTS.has(ctx.lw[m]) || ctx.cap[m] || ctx.lw[m] === "'s" || ctx.lw[m] === '’s' || ROLE_NOUNS.has(ctx.lw[m]))) m++;
+    k = m;
+  }
+  // "said (on Tuesday / in a statement) that"
+  let thatAt = -1;
+  for (let m = k; m <= b && m < k + 9; m++) {
+    const w = ctx.lw[m];
+    if (ctx.segOf[m] >= 0 || TERMINAL.has(w) || w === ';') break;
+    if (w === 'that' && ctx.segOf[m] < 0) {
+      thatAt = m;
+      break;
+    }
+    if (CUE_VERBS.has(w) && m > k) break;
+  }
+  let cs: number;
+  if (thatAt >= 0 && (thatAt === k || allAdverbial(ctx, k, thatAt - 1))) {
+    cs = thatAt;
+  } else {
+    while (k <= b && DAY_WORDS.has(ctx.lw[k])) k++;
+    if ((ctx.lw[k] === 'in' || ctx.lw[k] === 'on' || ctx.lw[k] === 'at' || ctx.lw[k] === 'during') && k <= b) {
+      for (let m = k + 1; m <= b && m < k + 8; m++) {
+        if (ctx.lw[m] === ',' || ctx.lw[m] === ':') {
+          k = m + 1;
+          break;
+        }
+        if (ctx.segOf[m] >= 0 || TERMINAL.has(ctx.lw[m])) break;
+      }
+    }
+    if (ctx.lw[k] === ':' || ctx.lw[k] === ',') k++;
+    cs = k;
+  }
+  const hasComplement = thatAt >= 0 && cs === thatAt || ctx.lw[ce0 + 1] === ':' || (cs <= b && ctx.segOf[cs] >= 0);
+  // content before the cue: "..., the ministry said." / "..., said Peskov."
+  const restEmpty = cs > b || TERMINAL.has(ctx.lw[cs]) || (ctx.lw[cs] === ',' && !participle);
+  if (restEmpty || (inverted && !participle)) {
+    if (participle || isName) return null;
+    const first = inverted ? i : speakerFirst;
+    if (first <= a || ctx.lw[first - 1] !== ',') return null;
+    if (ctx.segOf[first - 2] >= 0 && ctx.segs[ctx.segOf[first - 2]].openTok === a) return null; // a direct quote: step 1's business
+    const c = contentSpan(ctx, a, first - 1);
+    if (!c || first - 1 - a < 3) return null;
+    return { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, ce0), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+  }
+  if (NEEDS_COMPLEMENT.has(e.lemma) && !hasComplement) return null;
+  if (isName) {
+    // "called it 'a disaster'": only with quotation marks in the clause
+    let quoted = false;
+    for (let m = cs; m <= b && m < cs + 8; m++) if (ctx.segOf[m] >= 0) quoted = true;
+    if (!quoted) return null;
+  }
+  if (isBelief && !hasComplement && !(e.lemma === 'think' || e.lemma === 'believe' || e.lemma === 'fear')) return null;
+  if (e.classes.has('ask') && !hasComplement && !['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where'].includes(ctx.lw[cs])) return null;
+  const end = cutAtNextCue(ctx, cs, b);
+  if (end - cs < 1) return null;
+  const c = contentSpan(ctx, cs, end);
+  if (!c) return null;
+  return { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, ce0), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+}
+
+/** Tokens between a cue and its "that" are adverbials/objects, not a clause. */
+function allAdverbial(ctx: Ctx, a: number, b: number): boolean {
+  if (b - a > 7) return false;
+  for (let k = a; k <= b; k++) {
+    const w = ctx.lw[k];
+    if (TERMINAL.has(w) || ctx.toks[k].kind === 'quote') return false;
+    if (CUE_VERBS.has(w)) return false;
+  }
+  return true;
+}
+
+function accordingTo(ctx: Ctx, i: number): Found | null {
+  const [a, b] = sentenceBounds(ctx, i);
+  const r = rightNP(ctx, i + 2, b, true);
+  if (!r) return null;
+  const cue = span(ctx, i, i + 1);
+  let lead = a;
+  while (lead < i && LEADING_DISCOURSE.has(ctx.lw[lead])) lead++;
+  if (lead === i) {
+    // "According to X, ..."
+    let k = r.last + 1;
+    if (ctx.lw[k] === ',') k++;
+    if (k > b) return null;
+    const end = cutAtNextCue(ctx, k, b);
+    const c = contentSpan(ctx, k, end);
+    if (!c) return null;
+    return { start: c.start, end: c.end, kind: 'indirect', cue, speaker: r.np, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+  }
+  if (ctx.lw[i - 1] === ',' || r.last + 1 > b || TERMINAL.has(ctx.lw[r.last + 1])) {
+    // "..., according to X."
+    const c = contentSpan(ctx, a, i - 1);
+    if (!c || i - a < 3) return null;
+    return { start: c.start, end: c.end, kind: 'indirect', cue, speaker: r.np, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+  }
+  return null;
+}
+
+function refusal(ctx: Ctx, i: number): Found | null {
+  let match: readonly string[] | null = null;
+  for (const p of REFUSAL_PHRASES) {
+    if (p[0] !== ctx.lw[i]) continue;
+    let ok = true;
+    for (let m = 1; m < p.length; m++) if (ctx.lw[i + m] !== p[m]) ok = false;
+    if (ok && (!match || p.length > match.length)) match = p;
+  }
+  if (!match) return null;
+  const [a, b] = sentenceBounds(ctx, i);
+  const sp = speakerBefore(ctx, i, a);
+  if (!sp) return null;
+  const last = i + match.length - 1;
+  let cueLast = last;
+  let cs = last + 1;
+  let ce = b;
+  if (cs > b || TERMINAL.has(ctx.lw[cs]) || ctx.lw[cs] === ',' || ctx.lw[cs] === 'on' && match[match.length - 1] === 'comment') {
+    // "declined to comment." -> cue "declined", content "to comment"
+    const to = match.indexOf('to');
+    if (to > 0) {
+      cueLast = i + to - 1;
+      cs = i + to;
+    } else {
+      cs = last;
+      cueLast = last;
+    }
+  }
+  // stop at a clause boundary
+  for (let m = cs; m <= b; m++) {
+    if (ctx.lw[m] === ',' && m > cs || ctx.lw[m] === ';') {
+      ce = m - 1;
+      break;
+    }
+  }
+  const c = contentSpan(ctx, cs, ce);
+  if (!c) return null;
+  return { start: c.start, end: c.end, kind: 'refusal', cue: span(ctx, i, cueLast), speaker: sp.np, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+}
+
+/** A quoted phrase inside reported speech, attributed to the subject of the verb that introduces it. */
+function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
+  const seg = ctx.segs[s];
+  if (seg.closeTok < 0 || seg.words > 12 || seg.start === outer.start) return null;
+  const startTok = tokIndexAt(ctx, outer.start, seg.openTok);
+  let verb = -1;
+  for (let k = seg.openTok - 1; k > startTok; k--) {
+    if (ctx.segOf[k] >= 0) break;
+    const e = CUE_VERBS.get(ctx.lw[k]);
+    if (e && (e.classes.has('directive') || e.classes.has('name') || e.classes.has('speech')) && e.form !== 'base') {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) return null;
+  let k = startTok;
+  if (ctx.lw[k] === 'that') k++;
+  const r = rightNP(ctx, k, verb - 1, false);
+  if (!r) return null;
+  // the same speaker is not a nested source
+  if (outer.speaker && r.np.start === outer.speaker.start) return null;
+  return { start: seg.start, end: seg.end, kind: 'partial', cue: span(ctx, verb, verb), speaker: r.np, via: outer.speaker, cueTok: verb, segs: [s], para: seg.firstPara };
+}
