@@ -160,8 +160,33 @@ export interface ContentResult {
 
 /** A short block with more link text than this share is a link, not prose. */
 const LINK_DROP = 0.7;
+/** Headings of teaser sections, in the languages seen in news pages. */
+const RELATED_HEADING = new RegExp(
+  '^(?:' +
+    [
+      'related(?: articles?| stories| posts| news| content| coverage| links| reading| topics)?',
+      '(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'you might also want to read',
+      'more (?:stories|articles|news|from [\\p{L} ]+|on this(?: story| topic)?|to read|like this)',
+      'recommended(?: for you| stories| articles| reading)?', 'read (?:more|next|also|this next)', 'also read', 'see also',
+      'trending(?: now| stories)?', 'most (?:popular|read|viewed|shared)', 'popular(?: posts| stories| articles)?',
+      'latest (?:news|stories|articles|posts)', "don't miss", 'top stories', 'what to read next', 'up next',
+      'other (?:stories|articles|news)', 'recent posts', 'further reading',
+      'você (?:pode|também pode) gostar', 'leia (?:também|mais)', 'veja também', 'notícias relacionadas', 'relacionad[ao]s',
+      'te puede interesar', 'también te puede interesar', 'noticias relacionadas', 'lee también', 'artículos relacionados',
+      'potrebbe interessarti', 'ti potrebbe interessare', 'leggi anche', 'articoli correlati', 'correlati',
+      'à lire aussi', 'lire aussi', 'sur le même sujet', 'articles similaires', 'vous aimerez aussi',
+      'das könnte sie auch interessieren', 'mehr zum thema', 'lesen sie auch', 'weitere artikel',
+      'baca juga', 'artikel terkait', 'berita terkait', 'читайте также', 'похожие (?:статьи|новости|материалы)',
+      'по теме', 'смотрите также', '관련 기사', '관련기사', '関連記事', '相关阅读', '相关文章',
+    ].join('|') +
+    ')\\s*[:.…!]*$',
+  'iu',
+);
+
+/** A left-over WordPress shortcode ("[button link=…]"). */
+const SHORTCODE = /^\[\/?[a-z_-]+(?:\s[^\]]*)?\]$/i;
 const JUNK_LINE =
-  /^(?:advertisement|advertisment|ad|ads|sponsored(?: content)?|story continues below|continue reading(?: below| the main story)?|read more|read more:?|more:?|related:?|related (?:articles|stories|content|coverage)|share(?: this)?(?: article| story)?|share on \w+|tweet|email|print|comments?|click here|sign up|subscribe(?: now)?|follow us|loading\.*|skip to (?:main )?content|back to top|image|photo|video|watch|listen|close|menu|search|\d+ comments?)\.?$/i;
+  /^(?:advertisement|advertisment|ad|ads|sponsored(?: content)?|story continues below|continue reading(?: below| the main story)?|read more|read more:?|more:?|related:?|related (?:articles|stories|content|coverage)|share(?: this)?(?: article| story)?|share on \w+|tweet|email|print|comments?|click here|sign up|subscribe(?: now)?|follow us|loading\.*|skip to (?:main )?content|back to top|image|photo|video|watch|listen|close|menu|search|\d+ comments?|this (?:slideshow|video|content|feature) requires javascript|(?:please )?enable javascript.*)\.?$/i;
 
 export function extractContent(root: Elem, opts: ContentOptions = {}): ContentResult {
   const blocks = collectBlocks(root);
@@ -179,12 +204,35 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
   const holdsBody = new Set<Elem>();
   markBodyHolders(root, holdsBody);
 
+  // --- "Related articles"-style headings: what follows them in their section is furniture ---
+  const forcedNeg = new Set<Elem>();
+  for (const b of blocks) {
+    if (b.chars > 60 || b.caption || !RELATED_HEADING.test(b.text)) continue;
+    const isHead = b.heading > 0 || /title|heading|header/i.test(classIdOf(b.el));
+    if (!isHead) continue;
+    let h = b.el;
+    while (h.parent !== null && h.parent.tag !== '#root' && countElements(h.parent) === 1) h = h.parent;
+    const sibs = h.parent?.children ?? [];
+    let after = false;
+    forcedNeg.add(h);
+    for (const c of sibs) {
+      if (c === h) {
+        after = true;
+        continue;
+      }
+      if (!after || typeof c === 'string') continue;
+      if (c.tag === 'p' || HEADING_LEVEL[c.tag] !== undefined) break;
+      forcedNeg.add(c);
+    }
+  }
+
   // --- boilerplate flags, memoised per element ---
   const negMemo = new Map<Elem, boolean>();
   const isNeg = (e: Elem): boolean => {
     let v = negMemo.get(e);
     if (v === undefined) {
-      if (BOILERPLATE_TAGS.has(e.tag)) v = e.tag === 'header' || e.tag === 'footer' || e.tag === 'form' ? (goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0 : true;
+      if (forcedNeg.has(e)) v = true;
+      else if (BOILERPLATE_TAGS.has(e.tag)) v = e.tag === 'header' || e.tag === 'footer' || e.tag === 'form' ? (goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0 : true;
       else v = isBoilerplateByClass(e) && !holdsBody.has(e) && ((goodTot.get(e) ?? 0) < 0.6 * goodAll || goodAll === 0);
       negMemo.set(e, v);
     }
@@ -286,6 +334,8 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
       }
     }
   }
+  // A container that is its parent's only element child: the parent is the same container.
+  while (top.parent !== null && top.parent.tag !== '#root' && countElements(top.parent) === 1) top = top.parent;
   if (process.env['NG_DEBUG_EXTRACT']) console.error('top after alternatives', top.tag, classIdOf(top), alternatives.length);
   // Walk up while the parent scores better (the paragraphs were spread over sub-containers).
   {
@@ -347,11 +397,18 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     if (!b.caption) {
       const ld = b.linkChars / Math.max(1, b.chars);
       if (ld > LINK_DROP && b.chars < 300 && !/^(?:https?:\/\/|www\.)\S+$/.test(b.text)) continue;
-      if (JUNK_LINE.test(b.text)) continue;
+      if (JUNK_LINE.test(b.text) || SHORTCODE.test(b.text)) continue;
     }
     out.push(b);
   }
   return { blocks: out, containers };
+}
+
+/** Element children that can hold text. */
+function countElements(e: Elem): number {
+  let n = 0;
+  for (const c of e.children) if (typeof c !== 'string' && !SKIP_TAGS.has(c.tag)) n++;
+  return n;
 }
 
 function isBodyMarked(e: Elem): boolean {
