@@ -376,6 +376,15 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     }
   }
   const inContainer = new Set(containers);
+  // Captions (a lead photo above the body, say) are taken from the whole article around the body.
+  let captionScope: Elem | null = top.parent;
+  for (let e: Elem | null = top; e !== null && e.tag !== '#root'; e = e.parent) {
+    if (e.tag === 'article' || /Article|BlogPosting/.test(e.attrs['itemtype'] ?? '')) {
+      captionScope = e;
+      break;
+    }
+  }
+  if (captionScope !== null && captionScope.tag === '#root') captionScope = null;
 
   // --- output ---
   const title = opts.title ? normalizeSpace(opts.title).toLowerCase() : null;
@@ -385,7 +394,7 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     let holder: Elem | null = null;
     let furniture = false;
     for (let e: Elem | null = b.el; e !== null; e = e.parent) {
-      if (inContainer.has(e)) {
+      if (inContainer.has(e) || (b.caption && e === captionScope)) {
         holder = e;
         break;
       }
@@ -393,7 +402,7 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     }
     if (holder === null || furniture) continue;
     if (b.heading === 1) continue;
-    if (title !== null && b.heading > 0 && b.text.toLowerCase() === title) continue;
+    if (title !== null && b.text.length === title.length && b.text.toLowerCase() === title) continue;
     if (!b.caption) {
       const ld = b.linkChars / Math.max(1, b.chars);
       if (ld > LINK_DROP && b.chars < 300 && !/^(?:https?:\/\/|www\.)\S+$/.test(b.text)) continue;
