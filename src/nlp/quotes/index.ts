@@ -376,30 +376,45 @@ function skipAuxLeft(ctx: Ctx, k: number, lo: number): number {
   return j;
 }
 
-/** Speaker before a cue at token i: NP, or apposition "Peter Cook, a spokesman,". */
+/** Speaker before a cue at token i: NP, "Gov. Mike Pence (R-Ind.)", or apposition "Peter Cook, a spokesman,". */
 function speakerBefore(ctx: Ctx, i: number, lo: number): { np: Span; first: number } | null {
   let j = skipAuxLeft(ctx, i - 1, lo);
   if (j < lo) return null;
-  let apposEnd = -1;
-  if (ctx.lw[j] === ',' && j - 1 >= lo) {
-    apposEnd = j;
-    j--;
+  if (ctx.lw[j] === ',' && j - 1 >= lo) return apposition(ctx, j, lo);
+  let end = j;
+  if (ctx.lw[j] === ')') {
+    // "Sen. David Perdue (R-Ga.) said"
+    let k = j - 1;
+    while (k >= lo && k > j - 8 && ctx.lw[k] !== '(') k--;
+    if (k < lo || ctx.lw[k] !== '(') return null;
+    j = k - 1;
   }
   const np = leftNP(ctx, j, lo);
   if (!np) return null;
-  let first = tokIndexAt(ctx, np.start, j);
-  if (apposEnd >= 0) {
-    // "Peter Cook, the spokesman, said": the name before the appositive
-    if (first - 1 >= lo && ctx.lw[first - 1] === ',') {
-      const head = leftNP(ctx, first - 2, lo);
-      if (head) {
-        const hf = tokIndexAt(ctx, head.start, first - 2);
-        return { np: { start: head.start, end: np.end }, first: hf };
-      }
-    }
-    return null;
+  return { np: { start: np.start, end: ctx.toks[end].end }, first: tokIndexAt(ctx, np.start, j) };
+}
+
+/** "Richard Roe, director of the institute, said": the head noun phrase must open the clause. */
+function apposition(ctx: Ctx, comma: number, lo: number): { np: Span; first: number } | null {
+  let clauseStart = lo;
+  while (clauseStart < comma && LEADING_DISCOURSE.has(ctx.lw[clauseStart])) clauseStart++;
+  let tries = 0;
+  for (let c = comma - 1; c >= lo && c >= comma - 40; c--) {
+    if (ctx.segOf[c] >= 0 || TERMINAL.has(ctx.lw[c]) || ctx.lw[c] === ';' || ctx.lw[c] === ':') return null;
+    if (ctx.lw[c] !== ',' && ctx.lw[c] !== '—' && ctx.lw[c] !== '--' && ctx.lw[c] !== '–') continue;
+    if (++tries > 3) return null;
+    const head = leftNP(ctx, c - 1, lo);
+    if (!head) continue;
+    const hf = tokIndexAt(ctx, head.start, c - 1);
+    const opensClause = hf === clauseStart || (hf > lo && (ctx.lw[hf - 1] === ',' && !hasCueBetween(ctx, lo, hf)));
+    if (opensClause) return { np: { start: head.start, end: ctx.toks[comma - 1].end }, first: hf };
   }
-  return { np, first };
+  return null;
+}
+
+function hasCueBetween(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (CUE_VERBS.has(ctx.lw[k]) || ctx.segOf[k] >= 0) return true;
+  return false;
 }
 
 function tokIndexAt(ctx: Ctx, charStart: number, hint: number): number {
@@ -675,10 +690,13 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
     const j = skipAuxLeft(ctx, i - 1, a);
     if (j >= a && PASSIVE_MARKERS.has(ctx.lw[i - 1]) && e.form === 'past') return null; // "was told", "is expected"
     if (j >= a && PASSIVE_MARKERS.has(ctx.lw[j + 1] ?? '') && e.form === 'past') return null;
-    const sp = speakerBefore(ctx, i, a);
+    const sp = ctx.lw[j] === 'and' ? null : speakerBefore(ctx, i, a);
     if (sp) {
       speaker = sp.np;
       speakerFirst = sp.first;
+    } else if (j >= a && ctx.lw[j] === 'and') {
+      speaker = mainSubject(ctx, a, j);
+      if (!speaker) return null;
     } else if (prevW === ',' || i === a) {
       inverted = true; // ", said Smith."
     } else {
@@ -733,9 +751,17 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   if (restEmpty || (inverted && !participle)) {
     if (participle || isName) return null;
     const first = inverted ? i : speakerFirst;
-    if (first <= a || ctx.lw[first - 1] !== ',') return null;
-    if (ctx.segOf[first - 2] >= 0 && ctx.segs[ctx.segOf[first - 2]].openTok === a) return null; // a direct quote: step 1's business
-    const c = contentSpan(ctx, a, first - 1);
+    if (first <= a) return null;
+    const before = first - 1;
+    const closing = ctx.segOf[before] >= 0 && ctx.segs[ctx.segOf[before]].lastTok === before;
+    if (closing) {
+      const seg = ctx.segs[ctx.segOf[before]];
+      if (seg.closeTok < 0 || ctx.lw[seg.closeTok - 1] !== ',') return null;
+      if (seg.openTok <= a) return null; // a direct quote: step 1's business
+    } else if (ctx.lw[before] !== ',') {
+      return null;
+    }
+    const c = contentSpan(ctx, a, closing ? before : before - 1);
     if (!c || first - 1 - a < 3) return null;
     return { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, ce0), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
   }

@@ -11,8 +11,10 @@ export interface Segment {
   end: number;
   /** Token index of the opening mark, and of the last token in the segment. */
   openTok: number;
+  /** First token after the opening mark. */
+  innerFirst: number;
   lastTok: number;
-  /** Token index of the closing mark, or -1 when the quote was never closed. */
+  /** Token index of the (first token of the) closing mark, or -1 when the quote was never closed. */
   closeTok: number;
   firstPara: number;
   lastPara: number;
@@ -23,20 +25,7 @@ export interface Segment {
 const OPENERS = new Set(['“', '„', '‟', '«']);
 const CLOSERS = new Set(['”', '»']);
 const STRAIGHT = '"';
-
-function isSpaceChar(c: string | undefined): boolean {
-  return c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
-}
-
-/** Does this straight mark look like an opening one, from the characters around it? */
-function straightOpens(text: string, i: number): boolean {
-  const prev = i > 0 ? text[i - 1] : undefined;
-  const next = text[i + 1];
-  if (isSpaceChar(prev) || prev === '(' || prev === '[' || prev === '—' || prev === '–' || prev === '-' || prev === ':' || prev === '/') {
-    return !isSpaceChar(next);
-  }
-  return false;
-}
+const SINGLES = new Set(["'", '’', '‘']);
 
 /**
  * Pair the double quotation marks of the given paragraphs.
@@ -54,14 +43,14 @@ export function pairQuotes(text: string, tokens: readonly Token[], paraOf: Int32
   }
   const segs: Segment[] = [];
   let cur: Segment | null = null;
-  const reopen = new Set<number>();
+  const reopen = new Map<number, number>();
   const finish = (seg: Segment, lastTok: number, closeTok: number): void => {
     seg.lastTok = lastTok;
     seg.closeTok = closeTok;
     seg.end = tokens[lastTok].end;
     seg.lastPara = paraOf[lastTok];
     let words = 0;
-    for (let k = seg.openTok + 1; k <= lastTok; k++) if (tokens[k].kind === 'word' || tokens[k].kind === 'number') words++;
+    for (let k = seg.innerFirst; k <= lastTok; k++) if (tokens[k].kind === 'word' || tokens[k].kind === 'number') words++;
     seg.words = words;
     segs.push(seg);
   };
@@ -70,22 +59,35 @@ export function pairQuotes(text: string, tokens: readonly Token[], paraOf: Int32
     for (let k = first[p]; k <= last[p]; k++) {
       const t = tokens[k];
       if (t.kind !== 'quote' || paraOf[k] !== p) continue;
-      if (reopen.has(k)) continue;
-      const ch = text[t.start];
-      const isOpen = OPENERS.has(ch) || (ch === STRAIGHT && (cur === null || (straightOpens(text, t.start) && cur.firstPara !== p && cur.openTok !== k)));
-      const isClose = CLOSERS.has(ch) || ch === STRAIGHT;
-      if (!isOpen && !isClose) continue; // single marks and apostrophes
-      if (cur === null) {
-        if (isOpen) cur = { start: t.start, end: t.end, openTok: k, lastTok: k, closeTok: -1, firstPara: p, lastPara: p, words: 0 };
-        continue; // a closer with no opener: ignore
-      }
-      if (OPENERS.has(ch) || (ch === STRAIGHT && isOpen && !isCloseContext(text, t.start))) {
-        // a new opening mark while a quote is open: the open one was never closed
-        if (k - 1 > cur.openTok) finish(cur, k - 1, -1);
-        cur = { start: t.start, end: t.end, openTok: k, lastTok: k, closeTok: -1, firstPara: p, lastPara: p, words: 0 };
+      if (reopen.has(k)) {
+        if (reopen.get(k)! > k) k = reopen.get(k)!;
         continue;
       }
-      finish(cur, k, k);
+      let ch = text[t.start];
+      const markFirst = k;
+      if (SINGLES.has(ch)) {
+        // two single marks '' make one double mark (a typewriter habit); lone singles are skipped
+        const nx = tokens[k + 1];
+        if (!nx || nx.kind !== 'quote' || nx.start !== t.end || !SINGLES.has(text[nx.start])) continue;
+        ch = STRAIGHT;
+        k++;
+      }
+      const markLast = k;
+      const isOpen = OPENERS.has(ch) || (ch === STRAIGHT && cur === null);
+      const isClose = CLOSERS.has(ch) || ch === STRAIGHT;
+      if (!isOpen && !isClose) continue;
+      const fresh = (): Segment => ({ start: t.start, end: tokens[markLast].end, openTok: markFirst, innerFirst: markLast + 1, lastTok: markLast, closeTok: -1, firstPara: p, lastPara: p, words: 0 });
+      if (cur === null) {
+        if (isOpen) cur = fresh();
+        continue; // a closer with no opener: ignore
+      }
+      if (OPENERS.has(ch)) {
+        // a new opening mark while a quote is open: the open one was never closed
+        if (markFirst - 1 >= cur.innerFirst) finish(cur, markFirst - 1, -1);
+        cur = fresh();
+        continue;
+      }
+      finish(cur, markLast, markFirst);
       cur = null;
     }
     if (cur !== null) {
@@ -94,18 +96,16 @@ export function pairQuotes(text: string, tokens: readonly Token[], paraOf: Int32
       while (q < paraCount && first[q] < 0) q++;
       const f = q < paraCount ? first[q] : -1;
       const fch = f >= 0 ? text[tokens[f].start] : '';
-      if (f >= 0 && tokens[f].kind === 'quote' && (OPENERS.has(fch) || (fch === STRAIGHT && straightOpens(text, tokens[f].start)))) {
-        reopen.add(f);
+      const fnext = f >= 0 ? tokens[f + 1] : undefined;
+      const doubleSingle = f >= 0 && SINGLES.has(fch) && fnext !== undefined && fnext.kind === 'quote' && fnext.start === tokens[f].end;
+      if (f >= 0 && tokens[f].kind === 'quote' && (OPENERS.has(fch) || fch === STRAIGHT || doubleSingle)) {
+        reopen.set(f, doubleSingle ? f + 1 : f);
       } else {
-        if (last[p] > cur.openTok) finish(cur, last[p], -1);
+        if (last[p] >= cur.innerFirst) finish(cur, last[p], -1);
         cur = null;
       }
     }
   }
+  if (cur !== null && cur.lastTok >= cur.innerFirst) finish(cur, cur.lastTok, -1);
   return segs;
-}
-
-function isCloseContext(text: string, i: number): boolean {
-  const prev = i > 0 ? text[i - 1] : undefined;
-  return !isSpaceChar(prev) && prev !== '(' && prev !== '[';
 }
