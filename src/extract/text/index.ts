@@ -130,7 +130,7 @@ function isTitleLine(line: string, lines: readonly string[]): boolean {
   if (lines.length < 2 || line.length > MAX_TITLE_LENGTH) return false;
   if (TERMINAL_END.test(line) && !/[?!]$/.test(line)) return false;
   const words = line.split(' ').length;
-  return words >= 2 && words <= 25;
+  return words >= 2 && words <= 16;
 }
 
 /** A headline inferred from the lead: its first sentence, shortened to about a dozen words. */

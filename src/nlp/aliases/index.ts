@@ -64,6 +64,9 @@ export function resolveEntities(doc: Doc): Pick<Layers, 'entities' | 'quotes'> {
   return { entities: entities.map((e) => e.entity), quotes: linked };
 }
 
+/** Nationality adjectives qualify roles: "Syrian President", "Russian Foreign Minister". */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ean|an|ese|ish|i|ic|ch)$/u;
+
 const ACRONYM_AFTER = /^\s*[(\[]\s*([\p{Lu}][\p{Lu}\p{Ll}&.-]{1,11})\s*[)\]]/u;
 
 /**
@@ -315,7 +318,7 @@ function addTitleMentions(
         honorific ??= w;
       } else if (ROLE_NOUNS.has(w)) {
         if (roleEnd < 0) roleEnd = t.end;
-      } else if (ROLE_MODIFIERS.has(w) || inName) {
+      } else if (ROLE_MODIFIERS.has(w) || inName || DEMONYM.test(text.slice(t.start, t.end))) {
         if (adjacent) break; // the word next to the name must be a title or role
       } else {
         break;
@@ -462,13 +465,15 @@ class SpeakerResolver {
     if (pronoun) {
       if (pronoun.type === 'PERSON') {
         const ok = (c: Cluster) => c.type === 'PERSON' && (c.gender === null || c.gender === pronoun.gender);
-        if (previous && ok(previous) && this.sentenceDistance(this.lastMentionBefore(previous, s.start), s.start) <= 3) {
-          return this.closerPerson(previous, s.start, ok);
-        }
-        return this.subjectBefore(s.start, ok);
+        // the subject of the nearest sentence naming a person, unless the last quote is nearer
+        const subject = this.subjectBefore(s.start, ok);
+        const lastQuote = earlier.length ? this.sentenceIndex(earlier[earlier.length - 1].start) : -1;
+        if (subject && (!previous || !ok(previous) || subject.sentence >= lastQuote)) return subject.cluster;
+        if (previous && ok(previous) && this.sentenceDistance(this.lastMentionBefore(previous, s.start), s.start) <= 3) return previous;
+        return subject?.cluster;
       }
       if (previous && (previous.type === 'ORG' || pronoun.type === 'ANY')) return previous;
-      return this.subjectBefore(s.start, (c) => c.type === 'ORG');
+      return this.subjectBefore(s.start, (c) => c.type === 'ORG')?.cluster;
     }
     if (STATEMENT_NOUNS.has(head) || STATEMENT_NOUNS.has(words.slice(-2).join(' '))) return previous;
     if (/^(?:the|this|that)\s/.test(phrase)) {
@@ -493,21 +498,14 @@ class SpeakerResolver {
     return undefined;
   }
 
-  /** A person named in the same sentence before the pronoun wins over the previous speaker. */
-  private closerPerson(previous: Cluster, at: number, ok: (c: Cluster) => boolean): Cluster {
-    const sentence = this.sentenceIndex(at);
-    const inSentence = this.mentions.filter((m) => m.span.end <= at && this.sentenceIndex(m.span.start) === sentence && ok(m.cluster));
-    return inSentence.length ? inSentence[0].cluster : previous;
-  }
-
   /** The first matching mention in this sentence before `at`, else in the nearest earlier sentence (its subject, roughly). */
-  private subjectBefore(at: number, ok: (c: Cluster) => boolean): Cluster | undefined {
+  private subjectBefore(at: number, ok: (c: Cluster) => boolean): { cluster: Cluster; sentence: number } | undefined {
     const here = this.sentenceIndex(at);
     for (let s = here; s >= 0 && s >= here - 3; s--) {
       const sentence = this.sentences[s];
       if (!sentence) continue;
       const hit = this.mentions.find((m) => m.span.start >= sentence.start && m.span.end <= Math.min(sentence.end, at) && ok(m.cluster));
-      if (hit) return hit.cluster;
+      if (hit) return { cluster: hit.cluster, sentence: s };
     }
     return undefined;
   }
