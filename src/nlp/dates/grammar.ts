@@ -1,0 +1,1136 @@
+// The date grammar: a small recursive-descent matcher over tokens, driven by the tables in
+// lexicon.ts. Each rule looks at tokens from an index and returns the longest expression it
+// recognises with its TIMEX3 type and value; the caller keeps the longest candidate.
+
+import type { TimexType } from '../../doc/doc.js';
+import {
+  addDays, addMonths, dayOfIsoWeek, easter, isValidDate, nthWeekday, quarterOf, toDayNumber, weekday, type YMD,
+} from './calendar.js';
+import {
+  AGO_WORDS, AMBIGUOUS_MONTHS, BARE_PLURAL_UNITS, CLOCK_WORDS, DAY_OFFSETS, DECADE_WORDS, DEICTIC_PHRASES,
+  DURATION_DETERMINERS, DURATION_MODIFIERS, FREQUENCY_WORDS, FUTURE_CUES, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
+  MERIDIEMS, MONTH_CUES, MONTHS, NON_TEMPORAL_AFTER_ADJ, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, OCLOCK,
+  ORDINALS, PARTS_OF_DAY, PAST_CUES, PERIOD_NOUNS, POINT_MODIFIERS, POSITION_MODIFIERS, QUANTITY_PHRASES,
+  RELATIVE_DETERMINERS, SEASONS, SET_QUANTIFIERS, TIME_ZONES, UNIT_DURATION, UNIT_NEEDS_NUMBER, UNITS,
+  VAGUE_QUANTITIES, WEEKDAY_ABBREVIATIONS, WEEKDAYS, YEAR_AGO_ADJECTIVES, type UnitLetter,
+} from './lexicon.js';
+import { PhraseTable, type DTok } from './phrases.js';
+import { agoPoint, dayPoint, durationValue, formatPoint, pointDay, resolveSeason, shift, type Point } from './values.js';
+
+// ---------- compiled tables (once) ----------
+const DEICTIC = new PhraseTable(DEICTIC_PHRASES);
+const DUR_MODS = new PhraseTable(DURATION_MODIFIERS);
+const POINT_MODS = new PhraseTable(POINT_MODIFIERS);
+const POS_MODS = new PhraseTable([...POSITION_MODIFIERS].map(([k, v]) => [k, v ?? ''] as const));
+const REL_DETS = new PhraseTable(RELATIVE_DETERMINERS);
+const DUR_DETS = new PhraseTable([...DURATION_DETERMINERS].map((k) => [k, true] as const));
+const QUANTITIES = new PhraseTable(QUANTITY_PHRASES);
+const AGO = new PhraseTable(AGO_WORDS);
+const HOLIDAY = new PhraseTable(HOLIDAYS);
+const YEAR_AGO = new PhraseTable([...YEAR_AGO_ADJECTIVES].map((k) => [k, true] as const));
+const NUMBER_PATTERN = /^\d+(?:\.\d+)?$/;
+const FRACTION_PATTERN = /^(\d)\/(\d)$/;
+/** "3pm", "10:30am", "10:30", "15h30" as one token. */
+const CLOCK_PATTERN = /^(\d{1,2})(?::(\d\d))?(a\.?m\.?|p\.?m\.?)?$/;
+/** "1990s", "80s", "'80s" */
+const DECADE_PATTERN = /^(\d{2}|\d{4})'?s$/;
+/** "9th", "21st" */
+const ORDINAL_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
+/** "2024-12-09", "12/09/2024" */
+const ISO_DATE_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
+const SLASH_DATE_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
+const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
+
+export interface Cand {
+  readonly end: number; // token index after the expression
+  readonly type: TimexType;
+  readonly value: string;
+  readonly mod?: string;
+  /** a quarter this expression names: later "a year earlier" compares with it */
+  readonly quarter?: { y: number; q: number };
+  /** an absolute day this expression names: later "the next day" counts from it */
+  readonly ref?: YMD;
+  /** how the candidate was built (rule name), for modifiers that only attach to some */
+  readonly kind: string;
+}
+
+interface Num {
+  readonly n: number | 'X';
+  readonly end: number;
+}
+
+export interface GrammarContext {
+  readonly toks: readonly DTok[];
+  readonly anchor: YMD | null;
+  /** sentence index of each token */
+  readonly sentOf: Int32Array;
+  /** first token index of each sentence */
+  readonly sentStart: readonly number[];
+  readonly sentEnd: readonly number[];
+}
+
+export class Grammar {
+  private readonly toks: readonly DTok[];
+  private readonly anchor: YMD | null;
+  /** the quarter in focus (financial reports) and the sentence it was named in */
+  focus: { y: number; q: number; sent: number } | null = null;
+  /** the last absolute day named: the reference time for "the next day", "two days later" */
+  ref: YMD | null = null;
+
+  constructor(private readonly ctx: GrammarContext) {
+    this.toks = ctx.toks;
+    this.anchor = ctx.anchor;
+  }
+
+  // ---------- helpers ----------
+  private b(i: number): string {
+    return i < this.toks.length ? this.toks[i].b : '';
+  }
+
+  private isThe(i: number): boolean {
+    return this.b(i) === 'the';
+  }
+
+  /** Does the clause around token i talk about the future? */
+  private future(i: number): boolean {
+    const s = this.ctx.sentOf[i] ?? 0;
+    const from = Math.max(this.ctx.sentStart[s] ?? 0, i - 10);
+    for (let k = i - 1; k >= from; k--) {
+      const w = this.toks[k].b;
+      if (PAST_CUES.has(w)) return false;
+      if (FUTURE_CUES.has(w) || w.endsWith("'ll")) return true;
+    }
+    return false;
+  }
+
+  private refBase(): YMD | null {
+    return this.ref ?? this.anchor;
+  }
+
+  private cand(end: number, type: TimexType, value: string, kind: string, extra: Partial<Cand> = {}): Cand {
+    return { end, type, value, kind, ...extra };
+  }
+
+  // ---------- numbers ----------
+  /** A cardinal at i: digits (with "1/2"), number words ("twenty-four", "two hundred"), or a vague quantity. */
+  number(i: number, allowArticle = true): Num | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    const q = QUANTITIES.match(this.toks, i);
+    if (q) return { n: q.value, end: q.end };
+    if (t.digits || NUMBER_PATTERN.test(t.b)) {
+      let n = Number(t.b.replace(/,/g, ''));
+      if (!Number.isFinite(n)) return null;
+      let end = i + 1;
+      const f = this.toks[end] && FRACTION_PATTERN.exec(this.toks[end].b);
+      if (f) {
+        n += Number(f[1]) / Number(f[2]);
+        end++;
+      }
+      return { n, end };
+    }
+    if (VAGUE_QUANTITIES.has(t.b)) return { n: 'X', end: i + 1 };
+    if (!allowArticle && (t.b === 'a' || t.b === 'an')) return null;
+    const w = this.wordNumber(i);
+    if (w) {
+      // "one and a half", "two and a half"
+      if (this.b(w.end) === 'and' && this.b(w.end + 1) === 'a' && this.b(w.end + 2) === 'half' && typeof w.n === 'number') {
+        return { n: w.n + 0.5, end: w.end + 3 };
+      }
+    }
+    return w;
+  }
+
+  private wordNumber(i: number): Num | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    const parts = t.b.includes('-') ? t.b.split('-') : null;
+    let n: number | undefined;
+    if (parts && parts.length === 2) {
+      const a = NUMBER_WORDS.get(parts[0]);
+      const c = NUMBER_WORDS.get(parts[1]);
+      if (a !== undefined && c !== undefined && a >= 20 && a < 100 && c < 10) n = a + c;
+    } else {
+      n = NUMBER_WORDS.get(t.b);
+    }
+    if (n === undefined) return null;
+    let end = i + 1;
+    // "twenty four", "two hundred", "a hundred"
+    if (n >= 20 && n < 100 && n % 10 === 0) {
+      const c = NUMBER_WORDS.get(this.b(end));
+      if (c !== undefined && c >= 1 && c < 10 && this.b(end) !== 'a' && this.b(end) !== 'an') {
+        n += c;
+        end++;
+      }
+    }
+    const mult = this.b(end);
+    if ((mult === 'hundred' || mult === 'thousand') && n < 100) {
+      n *= mult === 'hundred' ? 100 : 1000;
+      end++;
+    }
+    return { n, end };
+  }
+
+  private unitAt(i: number): UnitLetter | undefined {
+    return UNITS.get(this.b(i));
+  }
+
+  // ---------- rules ----------
+  /** Every rule at i; the longest candidate wins (the first on ties). */
+  parse(i: number): Cand | null {
+    let best: Cand | null = null;
+    const consider = (c: Cand | null): void => {
+      if (c && c.end > i && (!best || c.end > best.end)) best = c;
+    };
+    consider(this.modified(i));
+    consider(this.positioned(i));
+    consider(this.core(i));
+    return best;
+  }
+
+  /** "nearly 10 years", "more than two hours", "around 7:15 p.m.", "about two years ago" */
+  private modified(i: number): Cand | null {
+    const dm = DUR_MODS.match(this.toks, i);
+    const pm = POINT_MODS.match(this.toks, i);
+    let best: Cand | null = null;
+    for (const m of [dm, pm]) {
+      if (!m) continue;
+      const core = this.core(m.end);
+      if (!core) continue;
+      const numberLed = this.number(m.end) !== null || CLOCK_PATTERN.test(this.b(m.end));
+      const w = this.toks[i].b;
+      if ((w === 'over' || w === 'under' || w === 'some') && !numberLed) continue;
+      const ok = m === dm ? core.type === 'DURATION' && numberLed
+        : core.kind === 'ago' || core.kind === 'clock' || core.kind === 'monthday' || (core.type === 'DURATION' && numberLed);
+      if (!ok) continue;
+      const c = { ...core, mod: m.value };
+      if (!best || c.end > best.end) best = c;
+    }
+    return best;
+  }
+
+  /** "early next year", "late November", "the end of 1994", "earlier this month", "the first half of 1990" */
+  private positioned(i: number): Cand | null {
+    const pm = POS_MODS.match(this.toks, i);
+    if (!pm) return null;
+    const core = this.core(pm.end);
+    if (!core || core.type === 'DURATION' || core.type === 'SET') return null;
+    if (core.kind === 'deictic' || core.kind === 'ago' || core.kind === 'year-ago') return null;
+    const w = this.toks[i].b;
+    // "earlier"/"later" only before deictic periods ("earlier this year", "later that day", "earlier Sunday")
+    if ((w === 'earlier' || w === 'later') && !['relative', 'dayword', 'weekday', 'partofday'].includes(core.kind)) return null;
+    const mod = pm.value;
+    if (mod === 'H1' || mod === 'H2') {
+      const y = /^(\d{4})$/.exec(core.value);
+      if (!y && core.value !== 'XXXX') return null;
+      return { ...core, value: `${y ? y[1] : 'XXXX'}-${mod}`, kind: 'half' };
+    }
+    return { ...core, mod: mod || core.mod };
+  }
+
+  /** The expression proper, without modifiers. */
+  core(i: number): Cand | null {
+    if (i >= this.toks.length) return null;
+    let best: Cand | null = null;
+    const consider = (c: Cand | null): void => {
+      if (c && c.end > i && (!best || c.end > best.end)) best = c;
+    };
+    consider(this.deictic(i));
+    consider(this.dayWord(i));
+    consider(this.relative(i));
+    consider(this.duration(i));
+    consider(this.monthDate(i));
+    consider(this.dayMonth(i));
+    consider(this.weekdayDate(i));
+    consider(this.year(i));
+    consider(this.quarter(i));
+    consider(this.clock(i));
+    consider(this.hyphenated(i));
+    consider(this.decade(i));
+    consider(this.holiday(i));
+    consider(this.frequency(i));
+    consider(this.season(i));
+    consider(this.yearAgo(i));
+    consider(this.isoDate(i));
+    return best;
+  }
+
+  // ----- deictic words -----
+  private deictic(i: number): Cand | null {
+    const m = DEICTIC.match(this.toks, i);
+    if (!m) return null;
+    const key = this.toks.slice(i, m.end).map((t) => t.b).join(' ');
+    const next = this.b(m.end);
+    if (GUARDED_DEICTICS.has(key)) {
+      if (key === 'earlier') {
+        // "Earlier," / "said earlier." : an adverb; not "earlier than", not "an earlier version"
+        const n = this.toks[m.end];
+        if (n && !n.punct && next !== 'in' && next !== 'on' && next !== 'at') return null;
+      } else if (key === 'current' || key === 'recent' || key === 'future') {
+        if (NON_TEMPORAL_AFTER_ADJ.has(next)) return null;
+        if (key === 'current' && this.b(i - 1) === 'alternating') return null;
+      } else if (key === 'now') {
+        if (next === 'that' && this.b(i - 1) !== 'until') return null;
+      }
+    }
+    return this.cand(m.end, m.value.type ?? 'DATE', m.value.value, 'deictic');
+  }
+
+  // ----- today, yesterday, tomorrow, tonight (+ part of day) -----
+  private dayWord(i: number): Cand | null {
+    const w = this.b(i);
+    let off = DAY_OFFSETS.get(w);
+    let end = i + 1;
+    if (off === undefined) {
+      // "the day before yesterday", "the day after tomorrow"
+      if (w === 'the' && this.b(i + 1) === 'day' && (this.b(i + 2) === 'before' || this.b(i + 2) === 'after')) {
+        const base = DAY_OFFSETS.get(this.b(i + 3));
+        if (base === undefined || base === 0) return null;
+        off = base + (this.b(i + 2) === 'before' ? -1 : 1);
+        end = i + 4;
+      } else {
+        return null;
+      }
+    }
+    if (w === 'overnight') {
+      return this.cand(end, 'TIME', formatPoint(dayPoint(this.anchor ? addDays(this.anchor, -1) : null)) + 'TNI', 'dayword');
+    }
+    const day = this.anchor ? addDays(this.anchor, off) : null;
+    let value = formatPoint(dayPoint(day));
+    let type: TimexType = 'DATE';
+    const pod = PARTS_OF_DAY.get(this.b(end));
+    if (pod && w !== 'tonight' && this.b(end) !== 'overnight') {
+      value += `T${pod}`;
+      type = 'TIME';
+      end++;
+    }
+    return this.cand(end, type, value, 'dayword', day ? { ref: day } : {});
+  }
+
+  // ----- this/last/next + unit, month, weekday, season, part of day -----
+  private relative(i: number): Cand | null {
+    const det = REL_DETS.match(this.toks, i);
+    let j = det ? det.end : i;
+    let d: number | 'ref' = det ? det.value : 0;
+    const theOnly = !det && this.isThe(i);
+    if (theOnly) j = i + 1;
+    if (!det && !theOnly) return null;
+    const w = this.b(j);
+    const detKey = det ? this.toks.slice(i, det.end).map((t) => t.b).join(' ') : 'the';
+    const yearAgoDet = detKey === 'the year-earlier' || detKey === 'the year-ago';
+    const base = d === 'ref' ? this.refBase() : this.anchor;
+    if (d === 'ref') d = detKey === 'the following' ? 1 : 0;
+    const fut = this.future(i);
+    // fiscal: "the current fiscal year", "this fiscal year"
+    let k = j;
+    if (w === 'fiscal') k++;
+    const unit = this.unitAt(k);
+    if (unit && !this.toks[k].b.endsWith('s')) {
+      const end = k + 1;
+      if (unit === 'Q' || this.b(k) === 'period') return null; // quarters have their own rule
+      if (theOnly) {
+        // "the year", "the week", "the weekend", "the decade"
+        if (unit === 'Y') {
+          if (this.b(end) === 'ended' || this.b(end) === 'ending' || this.b(end) === 'through' || this.b(end) === 'to') {
+            return this.cand(end, 'DURATION', 'P1Y', 'relative');
+          }
+          const yr = this.spelledYear(end) ?? this.digitYear(end);
+          if (yr) return this.cand(yr.end, 'DATE', String(yr.n), 'relative');
+          return this.cand(end, 'DATE', formatPoint(shift(this.anchor, 'Y', 0)!), 'relative');
+        }
+        if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(this.weekend(fut)), 'relative');
+        if (unit === 'W' || unit === 'M') {
+          if (this.b(end) === 'of') return null;
+          return this.cand(end, 'DATE', formatPoint(shift(this.anchor, unit, 0)!), 'relative');
+        }
+        return null;
+      }
+      if (yearAgoDet) return null;
+      if (unit === 'D' && d === 0 && detKey !== 'the same' && detKey !== 'that') return null; // "this day" is rare and vague
+      if ((unit === 'H' || unit === 'MIN' || unit === 'S') ) return null;
+      if (detKey === 'the past' || detKey === 'past' || detKey === 'the last') {
+        // "the past year" is a date (the year before), "the past decade" a duration
+        if (unit === 'DE' || unit === 'C') return this.cand(end, 'DURATION', unit === 'DE' ? 'P10Y' : 'P100Y', 'relative');
+        if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(this.weekend(false)), 'relative');
+      }
+      if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(shift(base, 'WE', d)!), 'relative');
+      const p = shift(base, unit, d);
+      if (!p) return null;
+      const day = pointDay(p);
+      return this.cand(end, 'DATE', formatPoint(p), 'relative', day ? { ref: day } : {});
+    }
+    if (theOnly) return null;
+    // "last April", "next May", "this September"
+    const month = this.monthAt(j, true);
+    if (month !== undefined) {
+      if (!base) return this.cand(j + 1, 'DATE', formatPoint({ g: 'M', m: month }), 'relative');
+      let y = base.y;
+      if (d === -1) y = month < base.m ? base.y : base.y - 1;
+      else if (d === 1) y = month > base.m ? base.y : base.y + 1;
+      return this.cand(j + 1, 'DATE', formatPoint({ g: 'M', y, m: month }), 'relative');
+    }
+    // "last Friday", "next Tuesday", "this Sunday" (+ night)
+    const wd = this.weekdayAt(j);
+    if (wd !== undefined) {
+      let day: YMD | null = null;
+      if (base) {
+        const cur = weekday(base);
+        let delta: number;
+        if (d === -1) delta = -(((cur - wd) + 7) % 7 || 7);
+        else if (d === 1) delta = ((wd - cur) + 7) % 7 || 7;
+        else delta = wd - cur;
+        day = addDays(base, delta);
+      }
+      return this.withPartOfDay(j + 1, day, wd, 'relative');
+    }
+    // "last summer", "this fall"
+    const season = SEASONS.get(w);
+    if (season) {
+      return this.cand(j + 1, 'DATE', formatPoint(resolveSeason(this.anchor, season, d, fut)), 'relative');
+    }
+    // "this morning", "last night"
+    const pod = PARTS_OF_DAY.get(w);
+    if (pod && (detKey === 'this' || detKey === 'last' || detKey === 'that')) {
+      let day = base;
+      if (detKey === 'last' && base) day = pod === 'NI' || pod === 'EV' ? addDays(base, -1) : base;
+      return this.cand(j + 1, 'TIME', formatPoint(dayPoint(day)) + `T${pod}`, 'partofday');
+    }
+    return null;
+  }
+
+  /** The weekend nearest the anchor (the one just past unless the sentence looks ahead). */
+  private weekend(future: boolean): Point {
+    if (!this.anchor) return { g: 'W', weekend: true };
+    const wd = weekday(this.anchor);
+    const day = future || wd >= 5 ? this.anchor : addDays(this.anchor, -7);
+    return { g: 'W', day, weekend: true };
+  }
+
+  // ----- durations, "N units ago", "the past N units", sets "every N units" -----
+  private duration(i: number): Cand | null {
+    let j = i;
+    let hasDet = false;
+    let set = false;
+    if (SET_QUANTIFIERS.has(this.b(i))) {
+      set = true;
+      j = i + 1;
+      if (this.b(j) === 'other') j++;
+    } else {
+      const det = DUR_DETS.match(this.toks, i);
+      if (det) {
+        hasDet = true;
+        j = det.end;
+      }
+    }
+    let num = this.number(j);
+    let k = num ? num.end : j;
+    // "the first nine months" vs "the first quarter": an ordinal determiner needs a number
+    const unit = this.unitAt(k);
+    if (!unit) {
+      // vague: "several years", "recent weeks", "the years"
+      return null;
+    }
+    const unitTok = this.toks[k].b;
+    const plural = unitTok.endsWith('s');
+    if (!num) {
+      if (set) num = { n: 1, end: j };
+      else if (hasDet && plural && (this.b(i) === 'the' || this.b(i) === 'those' || this.b(i) === 'these')) num = { n: 'X', end: j };
+      else if (!hasDet && plural && BARE_PLURAL_UNITS.has(unitTok)) num = { n: 'X', end: j };
+      else return null;
+      if (this.b(i) === 'the' && !plural) return null;
+    }
+    if (UNIT_NEEDS_NUMBER.has(unitTok) && !num) return null;
+    if (unitTok === 'second' && typeof num.n === 'number' && num.end === k && this.toks[j].b !== 'a' && !this.toks[j].digits) {
+      // "one second" fine, but "the second" is an ordinal (handled: no number) -> keep
+    }
+    if (unit === 'WE' && !set) return null;
+    if (num.n === 1 && plural && !set && this.toks[j].b !== 'one') return null; // "a years" nonsense
+    if (unit === 'Q' && !set && num.n !== 'X' && !hasDet && this.toks[j].b === 'a') return null; // "a quarter" of a pie
+    if (unitTok === 'second' && j === k) return null;
+    let end = k + 1;
+    // "-old" ages: "24 years old"
+    if (this.b(end) === 'old' || this.b(end) === 'of' && this.b(end + 1) === 'age') return null;
+    const spec = UNIT_DURATION[unit];
+    const n = num.n;
+    if (set) {
+      const v = durationValue(n, spec.letter, spec.time, spec.factor);
+      return this.cand(end, 'SET', v, 'set');
+    }
+    // "two days ago", "a year earlier", "three weeks later"
+    const ago = AGO.match(this.toks, end);
+    if (ago && !hasDet) {
+      const info = ago.value;
+      const agoKey = this.b(end);
+      // "before"/"after" followed by a noun phrase is a preposition: "two days before the vote"
+      if ((agoKey === 'before' || agoKey === 'back') && this.toks[ago.end] && !this.toks[ago.end].punct) return null;
+      const yearAgo = unit === 'Y' && n === 1 && (agoKey === 'ago' || agoKey === 'earlier' || agoKey === 'before');
+      if (yearAgo) {
+        const f = this.focusQuarter(i);
+        if (f) return this.cand(ago.end, 'DATE', formatPoint({ g: 'Q', y: f.y - 1, q: f.q }), 'ago');
+      }
+      const base = info.ref ? this.refBase() : this.anchor;
+      if (n === 'X') {
+        return this.cand(ago.end, 'DATE', info.sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'ago');
+      }
+      const p = agoPoint(base, unit, info.sign * n);
+      if (!p) return this.cand(ago.end, 'DATE', info.sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'ago');
+      const day = pointDay(p);
+      return this.cand(ago.end, 'DATE', formatPoint(p), 'ago', day ? { ref: day } : {});
+    }
+    // "the past year" style dates are in relative(); here: durations
+    if (this.b(end) === 'ahead' && this.b(i) === 'the' && n === 'X') return null;
+    const half = typeof n === 'number' && n % 1 === 0.5 ? HALF_UNIT[unit] ?? '' : '';
+    // "two years or so", "two to three weeks": keep the first number
+    if (this.b(end) === 'or' && this.b(end + 1) === 'so') end += 2;
+    const v = durationValue(n, spec.letter, spec.time, spec.factor, half);
+    return this.cand(end, 'DURATION', v, 'duration');
+  }
+
+  private focusQuarter(i: number): { y: number; q: number } | null {
+    const f = this.focus;
+    if (!f) return null;
+    const s = this.ctx.sentOf[i] ?? 0;
+    return s - f.sent <= 6 ? f : null;
+  }
+
+  // ----- months -----
+  /** The month at i (with its period token), gated when the word is also a common word. */
+  private monthAt(i: number, cued: boolean): number | undefined {
+    const t = this.toks[i];
+    if (!t) return undefined;
+    const m = MONTHS.get(t.b);
+    if (m === undefined) return undefined;
+    if (!t.cap) return undefined;
+    if (t.b.length <= 4 && t.w === t.b && t.b !== 'may' && t.b !== 'june' && t.b !== 'july') {
+      // "Jan" without its period: only with a number after it
+      if (!this.toks[i + 1]?.digits) return undefined;
+    }
+    if (!cued && AMBIGUOUS_MONTHS.has(t.b) && t.b === t.w && (t.b === 'may' || t.b === 'march')) {
+      const prev = this.b(i - 1);
+      const next = this.toks[i + 1];
+      const nextIsNum = next !== undefined && (next.digits || ORDINAL_PATTERN.test(next.b));
+      if (!nextIsNum && !MONTH_CUES.has(prev)) return undefined;
+      if (!nextIsNum && (prev === 'and' || prev === 'or' || prev === 'to' || prev === 'that')) {
+        // "May and June" is fine only next to another month
+        if (MONTHS.get(this.b(i - 2)) === undefined && MONTHS.get(this.b(i + 2)) === undefined) return undefined;
+      }
+    }
+    return m;
+  }
+
+  /** A day of the month at i: "9", "9th", "ninth". */
+  private dayNumAt(i: number): Num | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    if (t.digits && t.b.length <= 2 && t.n >= 1 && t.n <= 31) return { n: t.n, end: i + 1 };
+    const o = ORDINAL_PATTERN.exec(t.b);
+    if (o) {
+      const n = Number(o[1]);
+      return n >= 1 && n <= 31 ? { n, end: i + 1 } : null;
+    }
+    const ord = ORDINALS.get(t.b);
+    if (ord !== undefined) return { n: ord, end: i + 1 };
+    return null;
+  }
+
+  /** A year at i: four digits (or "'98" after an apostrophe), or spelled ("nineteen ninety-six"). */
+  private digitYear(i: number): Num | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    if (t.digits && t.b.length === 4 && t.n >= 1000 && t.n <= 2199) return { n: t.n, end: i + 1 };
+    return null;
+  }
+
+  private spelledYear(i: number): Num | null {
+    const a = this.b(i);
+    if (a === 'nineteen' || a === 'eighteen' || a === 'twenty') {
+      const rest = this.wordNumber(i + 1);
+      if (rest && typeof rest.n === 'number' && rest.n >= 10 && rest.n < 100) {
+        return { n: (a === 'nineteen' ? 1900 : a === 'eighteen' ? 1800 : 2000) + rest.n, end: rest.end };
+      }
+    }
+    if (a === 'two' && this.b(i + 1) === 'thousand') {
+      let end = i + 2;
+      let n = 2000;
+      if (this.b(end) === 'and') end++;
+      const rest = this.wordNumber(end);
+      if (rest && typeof rest.n === 'number' && rest.n < 100 && this.b(end) !== 'a') {
+        n += rest.n;
+        end = rest.end;
+      } else if (this.b(i + 2) === 'and') {
+        end = i + 2;
+      }
+      return { n, end };
+    }
+    return null;
+  }
+
+  private yearAfter(i: number): Num | null {
+    let j = i;
+    if (this.b(j) === ',') j++;
+    if (this.b(j) === 'of' && j === i) j++;
+    return this.digitYear(j) ?? this.spelledYear(j);
+  }
+
+  /** Past-leaning year for a month (and day) without a year. */
+  private resolveYear(m: number, d: number | null, future: boolean): number | undefined {
+    const a = this.anchor;
+    if (!a) return undefined;
+    if (d !== null) {
+      const now = toDayNumber(a);
+      for (const y of [a.y - 1, a.y, a.y + 1]) {
+        if (!isValidDate(y, m, d)) continue;
+        const diff = toDayNumber({ y, m, d }) - now;
+        if (future ? diff >= -45 && diff < 320 : diff >= -270 && diff < 95) return y;
+      }
+      return a.y;
+    }
+    const k = m - a.m;
+    if (future) return k >= -2 ? a.y : a.y + 1;
+    return k <= 3 ? (k >= -8 ? a.y : a.y + (k < -8 ? 0 : 0)) : a.y - 1;
+  }
+
+  /** "December 9", "Dec. 9, 2024", "May 2018", "November", "June last year" */
+  private monthDate(i: number): Cand | null {
+    const m = this.monthAt(i, false);
+    if (m === undefined) return null;
+    let j = i + 1;
+    const fut = this.future(i);
+    const day = this.dayNumAt(j);
+    if (day && typeof day.n === 'number' && !(this.toks[j].digits && this.toks[j].b.length === 4)) {
+      const d = day.n;
+      j = day.end;
+      const yr = this.yearAfter(j);
+      if (yr && typeof yr.n === 'number') {
+        if (!isValidDate(yr.n, m, d)) return null;
+        const ymd = { y: yr.n, m, d };
+        return this.cand(yr.end, 'DATE', formatPoint(dayPoint(ymd)), 'monthday', { ref: ymd });
+      }
+      const y = this.resolveYear(m, d, fut);
+      const ymd = y !== undefined ? { y, m, d } : null;
+      if (ymd && !isValidDate(ymd.y, m, d)) return null;
+      return this.cand(j, 'DATE', formatPoint(ymd ? dayPoint(ymd) : { g: 'D', m, d }), 'monthday', ymd ? { ref: ymd } : {});
+    }
+    const yr = this.yearAfter(j);
+    if (yr && typeof yr.n === 'number') return this.cand(yr.end, 'DATE', formatPoint({ g: 'M', y: yr.n, m }), 'month');
+    // "June last year", "January this year"
+    const rel = REL_DETS.match(this.toks, j);
+    if (rel && typeof rel.value === 'number' && this.b(rel.end) === 'year') {
+      const y = this.anchor ? this.anchor.y + rel.value : undefined;
+      return this.cand(rel.end + 1, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
+    }
+    const y = this.resolveYear(m, null, fut);
+    return this.cand(j, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
+  }
+
+  /** "9 December 2024", "the 9th of December" */
+  private dayMonth(i: number): Cand | null {
+    let j = i;
+    if (this.b(j) === 'the') j++;
+    const day = this.dayNumAt(j);
+    if (!day || typeof day.n !== 'number') return null;
+    let k = day.end;
+    if (this.b(k) === 'of') k++;
+    else if (j !== i) return null;
+    const m = this.monthAt(k, true);
+    if (m === undefined) return null;
+    const d = day.n;
+    const yr = this.yearAfter(k + 1);
+    const ymd = yr && typeof yr.n === 'number' ? { y: yr.n, m, d } : (() => {
+      const y = this.resolveYear(m, d, this.future(i));
+      return y !== undefined ? { y, m, d } : null;
+    })();
+    if (ymd && !isValidDate(ymd.y, m, d)) return null;
+    const end = yr ? yr.end : k + 1;
+    return this.cand(end, 'DATE', formatPoint(ymd ? dayPoint(ymd) : { g: 'D', m, d }), 'monthday', ymd ? { ref: ymd } : {});
+  }
+
+  private weekdayAt(i: number): number | undefined {
+    const t = this.toks[i];
+    if (!t) return undefined;
+    const wd = WEEKDAYS.get(t.b);
+    if (wd === undefined) return undefined;
+    if (WEEKDAY_ABBREVIATIONS.has(t.b) && (t.w === t.b || !t.cap)) return undefined; // "sat", "wed", "sun" are words
+    if (!t.cap && t.b !== t.w) return undefined;
+    return wd;
+  }
+
+  /** "Tuesday", "Friday, Oct. 23", "Wednesday night", "Tuesdays" (a set) */
+  private weekdayDate(i: number): Cand | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    // plural weekdays: a set ("on Tuesdays", "Tuesday nights" handled below)
+    if (t.cap && t.b.endsWith('s') && WEEKDAYS.has(t.b.slice(0, -1)) && t.b.length > 5) {
+      const wd = WEEKDAYS.get(t.b.slice(0, -1))!;
+      return this.cand(i + 1, 'SET', `XXXX-WXX-${wd}`, 'set');
+    }
+    const wd = this.weekdayAt(i);
+    if (wd === undefined) return null;
+    let j = i + 1;
+    if (this.b(j) === ',') j++;
+    const md = this.monthDate(j) ?? this.dayMonth(j);
+    if (md && md.kind === 'monthday') return { ...md, kind: 'monthday' };
+    let day: YMD | null = null;
+    if (this.anchor) {
+      const cur = weekday(this.anchor);
+      let delta = wd - cur;
+      if (this.future(i)) {
+        if (delta < 0) delta += 7;
+      } else if (delta > 0) {
+        delta -= 7;
+      }
+      day = addDays(this.anchor, delta);
+    }
+    // "Tuesday nights": a set
+    const pod = PARTS_OF_DAY.get(this.b(i + 1));
+    if (pod && this.b(i + 1).endsWith('s')) return this.cand(i + 2, 'SET', `XXXX-WXX-${wd}T${pod}`, 'set');
+    return this.withPartOfDay(i + 1, day, wd, 'weekday');
+  }
+
+  private withPartOfDay(j: number, day: YMD | null, wd: number, kind: string): Cand {
+    const pod = PARTS_OF_DAY.get(this.b(j));
+    const base = day ? formatPoint(dayPoint(day)) : `XXXX-WXX-${wd}`;
+    if (pod && !this.b(j).endsWith('s')) return this.cand(j + 1, 'TIME', `${base}T${pod}`, kind, day ? { ref: day } : {});
+    return this.cand(j, 'DATE', base, kind, day ? { ref: day } : {});
+  }
+
+  /** "2014", "fiscal 1989", "nineteen ninety-six" */
+  private year(i: number): Cand | null {
+    let j = i;
+    const fiscal = this.b(i) === 'fiscal';
+    if (fiscal) {
+      j++;
+      if (this.b(j) === 'year') j++;
+    }
+    const t = this.toks[j];
+    if (!t) return null;
+    let yr = this.digitYear(j);
+    if (yr) {
+      if (t.w.includes(',')) return null;
+      const prev = this.toks[i - 1];
+      const next = this.toks[yr.end];
+      if (!fiscal) {
+        if (prev && (NOT_YEAR_BEFORE.has(prev.w) || NOT_YEAR_BEFORE.has(prev.b))) return null;
+        if (prev && prev.end === t.start && (prev.b === '$' || prev.b === '-' || prev.b === '.' || prev.b === '/')) return null;
+        if (next && NOT_YEAR_AFTER.has(next.b)) return null;
+        if (next && next.start === t.end && (next.b === '%' || next.b === '-')) return null;
+        if (t.n < 1200 || t.n > 2100) return null;
+      }
+    } else if (!fiscal) {
+      yr = this.spelledYear(j);
+      if (!yr) return null;
+      // "twenty five" alone is a number, not a year
+      if (this.b(j) !== 'nineteen' && this.b(j) !== 'eighteen' && this.b(i - 1) !== 'year' && this.b(i - 1) !== 'in') return null;
+    } else {
+      return null;
+    }
+    if (typeof yr.n !== 'number') return null;
+    return this.cand(yr.end, 'DATE', String(yr.n), 'year');
+  }
+
+  /** "the third quarter", "third-quarter", "the fourth quarter of 1990", "the quarter", "the 1988 third quarter" */
+  private quarter(i: number): Cand | null {
+    let j = i;
+    let explicitYear: number | undefined;
+    let yearShift: number | null = null;
+    const w0 = this.b(i);
+    if (w0 === 'the' || w0 === 'its' || w0 === 'their' || w0 === 'a' || w0 === 'this' || w0 === 'last' || w0 === 'next' || w0 === 'that') j++;
+    // "this year's third quarter", "next year's first quarter", "last year's quarter"
+    if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && this.b(j) === 'year' && this.b(j + 1) === "'s") {
+      yearShift = w0 === 'this' ? 0 : w0 === 'last' ? -1 : 1;
+      j += 2;
+    }
+    const yr = this.digitYear(j);
+    if (yr && typeof yr.n === 'number') {
+      explicitYear = yr.n;
+      j = yr.end;
+    }
+    let rel: number | null = null;
+    let focus = false;
+    const relm = REL_DETS.match(this.toks, i);
+    const relKey = relm ? this.toks.slice(i, relm.end).map((t) => t.b).join(' ') : '';
+    if (relm && yearShift === null && explicitYear === undefined) {
+      if (relKey === 'the year-earlier' || relKey === 'the year-ago') {
+        focus = true;
+        rel = -4;
+      } else if (relKey === 'the latest' || relKey === 'the most recent') {
+        focus = true;
+        rel = 0;
+      } else if (typeof relm.value === 'number') {
+        rel = relm.value;
+      }
+      j = relm.end;
+    }
+    // "the comparable year-ago quarter", "the corresponding period last year"
+    if (this.b(j) === 'comparable' || this.b(j) === 'corresponding' || this.b(j) === 'same') j++;
+    const ya = YEAR_AGO.match(this.toks, j);
+    if (ya && !this.b(j).startsWith('last')) {
+      focus = true;
+      rel = -4;
+      j = ya.end;
+    }
+    if (this.b(j) === 'fiscal') j++;
+    let q: number | undefined;
+    let end: number;
+    let half = false;
+    const tok = this.toks[j];
+    if (!tok) return null;
+    const parts = tok.b.split('-');
+    let ordTok = ORDINALS.get(parts[0]);
+    if (parts.length === 2 && (parts[1] === 'quarter' || parts[1] === 'half') && ordTok !== undefined) {
+      q = ordTok;
+      half = parts[1] === 'half';
+      end = j + 1;
+      // "third-quarter" is an adjective: "third-quarter profit"; the timex is the token
+    } else {
+      ordTok = ORDINALS.get(tok.b);
+      if (ordTok === undefined && tok.b === 'last' && (this.b(j + 1) === 'quarter' || this.b(j + 1) === 'half') && i !== j) ordTok = this.b(j + 1) === 'half' ? 2 : 4;
+      if (ordTok !== undefined) {
+        const u = this.b(j + 1);
+        if (u !== 'quarter' && u !== 'half' && u !== 'quarters') return null;
+        q = ordTok;
+        half = u === 'half';
+        end = j + 2;
+        if (u === 'quarters') {
+          if (i !== j) return null;
+          return this.cand(end, 'SET', `XXXX-Q${q}`, 'set');
+        }
+        // "first half" needs "the": "the first half of the game" is vague but a date in news
+        if (half && i === j) return null;
+      } else if (tok.b === 'quarter' || tok.b === 'period' || tok.b === 'half') {
+        if (i === j) return null; // bare "quarter"
+        if (tok.b === 'half') return null;
+        end = j + 1;
+        if (tok.b === 'period' && !focus && explicitYear === undefined) return null;
+        if (rel === null && !focus && explicitYear === undefined && w0 !== 'the' && w0 !== 'its' && w0 !== 'that') return null;
+        if (rel === null) focus = true;
+      } else {
+        return null;
+      }
+    }
+    if (half && (q === undefined || q > 2)) return null;
+    // "of 1990", "1990"
+    const after = this.b(end) === 'of' ? this.digitYear(end + 1) : this.b(end) === ',' ? null : this.digitYear(end);
+    if (after && typeof after.n === 'number') {
+      explicitYear = after.n;
+      end = after.end;
+    } else if (this.b(end) === 'of' && this.b(end + 1) === 'last' && this.b(end + 2) === 'year') {
+      yearShift = -1;
+      end += 3;
+    } else if (this.b(end) === 'last' && this.b(end + 1) === 'year' && (tok.b === 'period' || tok.b === 'quarter')) {
+      rel = -4;
+      focus = true;
+      end += 2;
+    }
+    const a = this.anchor;
+    let y: number | undefined;
+    if (half) {
+      if (explicitYear !== undefined) y = explicitYear;
+      else if (a) y = yearShift !== null ? a.y + yearShift : q! <= (a.m <= 6 ? 1 : 2) ? a.y : a.y - 1;
+      return this.cand(end, 'DATE', `${y === undefined ? 'XXXX' : y}-H${q}`, 'half');
+    }
+    if (q === undefined) {
+      // "the quarter", "this quarter", "the year-ago quarter"
+      const f = focus ? this.focusQuarter(i) : null;
+      let base: { y: number; q: number } | null = f ?? (a ? { y: a.y, q: quarterOf(a.m) } : null);
+      if (!base) return this.cand(end, 'DATE', 'XXXX-QX', 'quarter');
+      if (!f && focus) base = this.shiftQ(base, -1); // the latest reported quarter
+      if (rel !== null) base = this.shiftQ(base, rel);
+      if (explicitYear !== undefined) base = { y: explicitYear, q: base.q };
+      return this.cand(end, 'DATE', `${base.y}-Q${base.q}`, 'quarter', { quarter: base });
+    }
+    if (explicitYear !== undefined) y = explicitYear;
+    else if (a) {
+      const aq = quarterOf(a.m);
+      if (yearShift !== null) y = a.y + yearShift;
+      else if (rel === -4) {
+        const f = this.focusQuarter(i);
+        y = (f ? f.y : a.y) - 1;
+      } else if (this.future(i)) y = q >= aq ? a.y : a.y + 1;
+      else {
+        const f = this.focusQuarter(i);
+        y = f && f.q >= q ? f.y : q <= aq ? a.y : a.y - 1;
+      }
+    }
+    if (y === undefined) return this.cand(end, 'DATE', `XXXX-Q${q}`, 'quarter');
+    return this.cand(end, 'DATE', `${y}-Q${q}`, 'quarter', rel === -4 ? {} : { quarter: { y, q } });
+  }
+
+  private shiftQ(x: { y: number; q: number }, n: number): { y: number; q: number } {
+    const idx = x.y * 4 + x.q - 1 + n;
+    return { y: Math.floor(idx / 4), q: (idx % 4) + 1 };
+  }
+
+  /** "year-ago", "year-earlier" as adjectives: the year before the period in focus */
+  private yearAgo(i: number): Cand | null {
+    const t = this.toks[i];
+    if (!t || (t.b !== 'year-ago' && t.b !== 'year-earlier' && t.b !== 'prior-year')) return null;
+    let end = i + 1;
+    if (this.b(end) === 'period' || this.b(end) === 'quarter') end++;
+    const f = this.focusQuarter(i);
+    if (f) return this.cand(end, 'DATE', `${f.y - 1}-Q${f.q}`, 'year-ago');
+    return this.cand(end, 'DATE', formatPoint(shift(this.anchor, 'Y', -1)!), 'year-ago');
+  }
+
+  /** "3 p.m.", "10:35 a.m. EST", "noon Thursday", "9 a.m. Tuesday", "5 p.m. EST, Nov. 6" */
+  private clock(i: number): Cand | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    let hh: number;
+    let mm = 0;
+    let end: number;
+    const word = CLOCK_WORDS.get(t.b);
+    let explicit = true;
+    if (word) {
+      [hh, mm] = word.split(':').map(Number) as [number, number];
+      end = i + 1;
+    } else {
+      const c = CLOCK_PATTERN.exec(t.b);
+      let h: number | undefined;
+      if (c) {
+        h = Number(c[1]);
+        mm = c[2] ? Number(c[2]) : 0;
+        end = i + 1;
+        let mer = c[3] ? (c[3].startsWith('p') ? 12 : 0) : undefined;
+        if (mer === undefined) {
+          const m2 = MERIDIEMS.get(this.toks[end]?.w ?? '') ?? MERIDIEMS.get(this.b(end));
+          if (m2 !== undefined && (this.b(end) !== 'am' || this.toks[end].w === 'am')) {
+            mer = m2;
+            end++;
+          }
+        }
+        if (mer === undefined) {
+          // a bare number is a time only with "o'clock", or "10:30" after "at"
+          if (OCLOCK.has(this.b(end)) && this.b(end) !== 'hours' && this.b(end) !== 'local') end++;
+          else if (c[2] && (this.b(i - 1) === 'at' || this.b(i - 1) === 'by' || this.b(i - 1) === 'until' || TIME_ZONES.has(this.b(end)))) explicit = true;
+          else return null;
+        } else {
+          if (h > 12 || h === 0) return null;
+          if (mer === 12 && h < 12) h += 12;
+          if (mer === 0 && h === 12) h = 0;
+        }
+        if (h > 24 || mm > 59) return null;
+        hh = h;
+      } else {
+        return null;
+      }
+    }
+    if (!explicit) return null;
+    if (TIME_ZONES.has(this.b(end)) && this.toks[end].cap) end++;
+    // the day it belongs to
+    let dayVal: string | null = null;
+    let j = end;
+    if (this.b(j) === ',' || this.b(j) === 'on') j++;
+    const wd = this.weekdayDate(j) ?? this.dayWord(j) ?? this.monthDate(j);
+    if (wd && wd.type === 'DATE' && /^(\d{4}|XXXX)-/.test(wd.value) && (wd.kind === 'weekday' || wd.kind === 'dayword' || wd.kind === 'monthday')) {
+      dayVal = wd.value;
+      end = wd.end;
+    }
+    if (dayVal === null) dayVal = formatPoint(dayPoint(this.refBase()));
+    const time = `${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}`;
+    return this.cand(end, 'TIME', `${dayVal}T${time}`, 'clock');
+  }
+
+  /** One hyphenated token: "two-year" (P2Y), "mid-1996", "post-1959", "day-long"; ages ("24-year-old") are not timexes. */
+  private hyphenated(i: number): Cand | null {
+    const t = this.toks[i];
+    if (!t || !t.b.includes('-')) return null;
+    const parts = t.b.split('-');
+    const last = parts[parts.length - 1];
+    if (last === 'old' || last === 'olds') return null;
+    // "mid-1996", "mid-November", "late-1980s", "pre-1990", "post-1959"
+    const head = parts[0];
+    if (parts.length === 2 && (head === 'mid' || head === 'early' || head === 'late' || head === 'pre' || head === 'post')) {
+      const rest = parts[1];
+      const mod = head === 'mid' ? 'MID' : head === 'early' ? 'START' : head === 'late' ? 'END' : head === 'pre' ? 'BEFORE' : 'AFTER';
+      if (/^\d{4}$/.test(rest)) return this.cand(i + 1, 'DATE', rest, 'year', { mod });
+      const dec = DECADE_PATTERN.exec(rest);
+      if (dec) return this.cand(i + 1, 'DATE', this.decadeValue(dec[1]), 'decade', { mod });
+      const m = MONTHS.get(rest);
+      if (m !== undefined && rest.length > 3) {
+        const yr = this.yearAfter(i + 1);
+        const y = yr && typeof yr.n === 'number' ? yr.n : this.resolveYear(m, null, this.future(i));
+        return this.cand(yr ? yr.end : i + 1, 'DATE', formatPoint({ g: 'M', y, m }), 'month', { mod });
+      }
+      const pod = PARTS_OF_DAY.get(rest);
+      if (pod && head === 'mid') return this.cand(i + 1, 'TIME', formatPoint(dayPoint(this.anchor)) + `T${pod}`, 'partofday');
+      return null;
+    }
+    // "year-end", "year's end"
+    if (t.b === 'year-end') return this.cand(i + 1, 'DATE', formatPoint(shift(this.anchor, 'Y', 0)!), 'relative', { mod: 'END' });
+    // "two-year", "10-year", "five-hour", "day-long", "decades-long", "52-week", "twenty-five-year"
+    let unitIdx = parts.length - 1;
+    if (last === 'long') unitIdx--;
+    const unit = UNITS.get(parts[unitIdx]);
+    if (!unit || unitIdx < 0) return null;
+    const numParts = parts.slice(0, unitIdx);
+    let n: number | 'X' | undefined;
+    if (numParts.length === 0) n = parts[unitIdx].endsWith('s') ? 'X' : 1;
+    else if (numParts.length === 1) {
+      const p = numParts[0];
+      n = /^\d+$/.test(p) ? Number(p) : NUMBER_WORDS.get(p) ?? (VAGUE_QUANTITIES.has(p) ? 'X' : undefined);
+      if (p === 'a' || p === 'an') n = undefined;
+    } else if (numParts.length === 2) {
+      const a = NUMBER_WORDS.get(numParts[0]);
+      const c = NUMBER_WORDS.get(numParts[1]);
+      if (a !== undefined && c !== undefined && a >= 20 && c < 10) n = a + c;
+    }
+    if (n === undefined) return null;
+    if (numParts.length === 0 && last !== 'long') return null; // "year-ago" etc. handled elsewhere
+    if (unit === 'WE' || unit === 'Q' && numParts.length === 0) return null;
+    // "the 1990-91 season" no; "one-day", "two-day"
+    const spec = UNIT_DURATION[unit];
+    return this.cand(i + 1, 'DURATION', durationValue(n, spec.letter, spec.time, spec.factor), 'duration');
+  }
+
+  private decadeValue(digits: string): string {
+    if (digits.length === 4) return digits.slice(0, 3);
+    const d = Number(digits);
+    return String(d >= 30 ? 190 + d / 10 : 200 + d / 10);
+  }
+
+  /** "the 1990s", "1980s", "the '80s", "the nineties", "the 20th century" */
+  private decade(i: number): Cand | null {
+    let j = i;
+    if (this.b(j) === 'the') j++;
+    let mod: string | undefined;
+    const pm = this.b(j);
+    if (pm === 'early' || pm === 'late' || pm === 'mid') {
+      mod = pm === 'early' ? 'START' : pm === 'late' ? 'END' : 'MID';
+      j++;
+    }
+    if (this.toks[j]?.w === "'" || this.toks[j]?.w === '’') j++;
+    const t = this.toks[j];
+    if (!t) return null;
+    const dec = DECADE_PATTERN.exec(t.b);
+    if (dec) {
+      if (dec[1].length === 2 && j === i) return null; // bare "80s" is an age/temperature
+      if (dec[1].length === 4 && !dec[1].endsWith('0')) return null;
+      return this.cand(j + 1, 'DATE', this.decadeValue(dec[1]), 'decade', mod ? { mod } : {});
+    }
+    const dw = DECADE_WORDS.get(t.b);
+    if (dw !== undefined && j > i) return this.cand(j + 1, 'DATE', String(190 + dw), 'decade', mod ? { mod } : {});
+    // centuries: "the 20th century", "the eleventh century"
+    if (this.b(j + 1) === 'century' && j > i) {
+      const c = CENTURY_PATTERN.exec(t.b);
+      const n = c ? Number(c[1]) : ORDINALS.get(t.b);
+      if (n !== undefined && n >= 1 && n <= 22) return this.cand(j + 2, 'DATE', String(n - 1).padStart(2, '0'), 'decade');
+    }
+    return null;
+  }
+
+  /** "Christmas", "Thanksgiving Day", "New Year's Day" */
+  private holiday(i: number): Cand | null {
+    if (!this.toks[i]?.cap) return null;
+    const h = HOLIDAY.match(this.toks, i);
+    if (!h) return null;
+    let end = h.end;
+    const yr = this.yearAfter(end);
+    const a = this.anchor;
+    let y: number | undefined = yr && typeof yr.n === 'number' ? yr.n : undefined;
+    if (yr) end = yr.end;
+    const compute = (yy: number): YMD | null => {
+      switch (h.value) {
+        case 'THANKSGIVING': return nthWeekday(yy, 11, 4, 4);
+        case 'LABOR': return nthWeekday(yy, 9, 1, 1);
+        case 'MEMORIAL': return nthWeekday(yy, 5, 1, -1);
+        case 'EASTER': return easter(yy);
+        case 'ELECTION': return addDays(nthWeekday(yy, 11, 1, 1), 1);
+        default: {
+          const [mm, dd] = h.value.split('-').map(Number) as [number, number];
+          return { y: yy, m: mm, d: dd };
+        }
+      }
+    };
+    if (y === undefined && a) {
+      const fut = this.future(i);
+      const cands = [a.y - 1, a.y, a.y + 1].map(compute).filter((x): x is YMD => x !== null);
+      const now = toDayNumber(a);
+      const pick = cands.find((x) => {
+        const diff = toDayNumber(x) - now;
+        return fut ? diff >= -3 && diff < 362 : diff >= -300 && diff < 65;
+      });
+      y = pick?.y;
+    }
+    if (y === undefined) {
+      if (/^\d\d-\d\d$/.test(h.value)) return this.cand(end, 'DATE', `XXXX-${h.value}`, 'holiday');
+      return this.cand(end, 'DATE', 'XXXX-XX-XX', 'holiday');
+    }
+    const day = compute(y);
+    return this.cand(end, 'DATE', formatPoint(dayPoint(day)), 'holiday', day ? { ref: day } : {});
+  }
+
+  /** "daily", "weekly", "every Monday", "each July" */
+  private frequency(i: number): Cand | null {
+    const w = this.b(i);
+    const f = FREQUENCY_WORDS.get(w);
+    if (f) return this.cand(i + 1, 'SET', f, 'set');
+    if (SET_QUANTIFIERS.has(w) && w !== 'per') {
+      const wd = this.weekdayAt(i + 1);
+      if (wd !== undefined) {
+        const pod = PARTS_OF_DAY.get(this.b(i + 2));
+        if (pod) return this.cand(i + 3, 'SET', `XXXX-WXX-${wd}T${pod}`, 'set');
+        return this.cand(i + 2, 'SET', `XXXX-WXX-${wd}`, 'set');
+      }
+      const m = this.monthAt(i + 1, true);
+      if (m !== undefined) return this.cand(i + 2, 'SET', formatPoint({ g: 'M', m }), 'set');
+      const pod = PARTS_OF_DAY.get(this.b(i + 1));
+      if (pod) return this.cand(i + 2, 'SET', `TX${pod}`, 'set');
+    }
+    return null;
+  }
+
+  /** "summer", "the summer of 1998", "summer 2020", "spring" */
+  private season(i: number): Cand | null {
+    let j = i;
+    if (this.b(j) === 'the') j++;
+    const t = this.toks[j];
+    if (!t) return null;
+    const s = SEASONS.get(t.b);
+    if (!s) return null;
+    // bare "fall"/"spring" are verbs and nouns: need "the" or a year, or a preposition before
+    let end = j + 1;
+    const yr = this.b(end) === 'of' ? this.yearAfter(end + 1) ?? this.spelledYear(end + 1) : this.digitYear(end);
+    if (yr && typeof yr.n === 'number') return this.cand(yr.end, 'DATE', `${yr.n}-${s}`, 'season');
+    if (j === i) {
+      const prev = this.b(i - 1);
+      if (!(prev === 'in' || prev === 'this' || prev === 'since' || prev === 'by' || prev === 'until' || prev === 'during' || prev === 'next' || prev === 'last')) return null;
+      if (t.b === 'fall' || t.b === 'spring') {
+        // "in fall" fine; "the fall of the Berlin Wall" needs the year test above
+      }
+    } else if (this.b(end) === 'of') {
+      return null; // "the fall of Saigon"
+    }
+    return this.cand(end, 'DATE', formatPoint(resolveSeason(this.anchor, s, 0, this.future(i))), 'season');
+  }
+
+  /** "2024-12-09", "12/09/2024" */
+  private isoDate(i: number): Cand | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    let m = ISO_DATE_PATTERN.exec(t.b);
+    if (m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!isValidDate(y, mo, d)) return null;
+      return this.cand(i + 1, 'DATE', formatPoint(dayPoint({ y, m: mo, d })), 'monthday', { ref: { y, m: mo, d } });
+    }
+    m = SLASH_DATE_PATTERN.exec(t.b);
+    if (m) {
+      let y = Number(m[3]);
+      if (m[3].length === 2) y += y >= 50 ? 1900 : 2000;
+      const mo = Number(m[1]);
+      const d = Number(m[2]);
+      if (!isValidDate(y, mo, d)) return null;
+      return this.cand(i + 1, 'DATE', formatPoint(dayPoint({ y, m: mo, d })), 'monthday', { ref: { y, m: mo, d } });
+    }
+    return null;
+  }
+
+  /** Register what an accepted candidate tells later expressions. */
+  accept(c: Cand, i: number): void {
+    if (c.quarter) this.focus = { ...c.quarter, sent: this.ctx.sentOf[i] ?? 0 };
+    if (c.ref && c.kind !== 'dayword') this.ref = c.ref;
+  }
+}
+
+export { addMonths, dayOfIsoWeek };
