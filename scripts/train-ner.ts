@@ -6,7 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  docContext, LABELS, NL, pass1Summary, phraseHashOf, sentenceFeatures, type Gazetteer, type SentenceFeatures,
+  docContext, gazTable, LABELS, mergeFeatures, NL, pass1Summary, pass2Features, phraseHashOf, sentenceFeatures,
+  type Gazetteer, type SentenceBase, type SentenceFeatures,
 } from '../src/nlp/entities/features.js';
 import { decode, deserializeModel, WeightTable, serializeModel, type Scorer, type TableData } from '../src/nlp/entities/model.js';
 import { tagDocument } from '../src/nlp/entities/tagger.js';
@@ -203,7 +204,7 @@ function train(examples: Example[], epochs: number, seed: number, label: string)
     for (const k of order) {
       const ex = examples[k];
       const o = ex.gold.length <= out.length ? out : new Uint8Array(ex.gold.length);
-      decode(m, ex.f, o, ex.gold, (keys, from, to, dyn, gold, pred) => {
+      decode(m, ex.f, o, null, ex.gold, (keys, from, to, dyn, gold, pred) => {
         m.update(keys, from, to, dyn, gold, pred);
       });
       for (let i = 0; i < ex.gold.length; i++) if (o[i] !== ex.gold[i]) errs++;
@@ -300,7 +301,11 @@ for (let k = 0; k < FOLDS; k++) {
 const pass1 = train(pass1Examples.flat(), EPOCHS, SEED, 'pass1').averaged(PRUNE);
 const pass2Examples: Example[] = docs.flatMap((d, di) => {
   const p = pass1Summary(words(d), jack[di]);
-  return d.map((s, si) => ({ f: sentenceFeatures(s.words, ctxs[di], foldGaz[fold(di)], { pass: p, sentence: si }), gold: s.gold }));
+  const pt = gazTable(p.phrases);
+  return d.map((s, si) => {
+    const base = pass1Examples[di][si].f as SentenceBase;
+    return { f: mergeFeatures(base, pass2Features(base, p, pt, si)), gold: s.gold };
+  });
 });
 const pass2 = train(pass2Examples, EPOCHS, SEED + 99, 'pass2').averaged(PRUNE);
 

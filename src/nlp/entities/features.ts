@@ -11,6 +11,44 @@ export const NL = LABELS.length;
 
 /** Gazetteer: hash of a lower-cased token sequence -> bitmask of types (bit k = TYPES[k]). */
 export type Gazetteer = Map<number, number>;
+
+/** A frozen gazetteer as an open-addressed table (faster than Map for the hot path). */
+export class GazTable {
+  readonly keys: Uint32Array;
+  readonly vals: Uint8Array;
+  readonly mask: number;
+  constructor(g: Gazetteer) {
+    let cap = 16;
+    while (cap < g.size * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Uint32Array(cap);
+    this.vals = new Uint8Array(cap);
+    for (const [k0, v] of g) {
+      const k = k0 || 1;
+      let i = (k ^ (k >>> 16)) & this.mask;
+      while (this.keys[i] !== 0 && this.keys[i] !== k) i = (i + 1) & this.mask;
+      this.keys[i] = k;
+      this.vals[i] |= v;
+    }
+  }
+  get(k0: number): number {
+    const k = k0 || 1;
+    const keys = this.keys;
+    let i = (k ^ (k >>> 16)) & this.mask;
+    for (;;) {
+      const x = keys[i];
+      if (x === k) return this.vals[i];
+      if (x === 0) return 0;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+const gazCache = new WeakMap<Gazetteer, GazTable>();
+export function gazTable(g: Gazetteer): GazTable {
+  let t = gazCache.get(g);
+  if (!t) gazCache.set(g, (t = new GazTable(g)));
+  return t;
+}
 export const MAX_PHRASE = 6;
 
 export function phraseHashOf(lowerTokens: readonly string[]): number {
@@ -31,13 +69,25 @@ function tableGazetteer(): Gazetteer {
   add(NATIONALITIES, 2);
   return g;
 }
-const TABLE_GAZ = tableGazetteer();
+const TABLE_GAZ = new GazTable(tableGazetteer());
 
-const hashSet = (s: ReadonlySet<string>): Set<number> => new Set([...s].map((w) => hashStr(w)));
-const FIRST_H = hashSet(FIRST_NAMES);
-const ORGW_H = hashSet(ORG_WORDS);
-const TITLE_H = hashSet(PERSON_TITLES);
-const LOCW_H = hashSet(LOC_WORDS);
+// word tables as one hash -> flags lookup
+const F_FIRST = 1, F_ORGW = 2, F_TITLE = 4, F_LOCW = 8;
+function wordFlags(): Gazetteer {
+  const m: Gazetteer = new Map();
+  const add = (set: ReadonlySet<string>, f: number): void => {
+    for (const w of set) {
+      const h = hashStr(w);
+      m.set(h, (m.get(h) ?? 0) | f);
+    }
+  };
+  add(FIRST_NAMES, F_FIRST);
+  add(ORG_WORDS, F_ORGW);
+  add(PERSON_TITLES, F_TITLE);
+  add(LOC_WORDS, F_LOCW);
+  return m;
+}
+const WORD_FLAGS = new GazTable(wordFlags());
 
 // Template ids.
 const enum T {
@@ -45,6 +95,7 @@ const enum T {
   Nm1, Nm2, Np1, Np2, Sm1, Sp1, S3, Bm1, Bp1, ShNm1, ShNp1, Init, Caps, CapsNorm, DocCap, DocCapSh,
   Gaz, TGaz, First, FirstPrev, FirstNext, Title, OrgW, OrgRun, LocW, LocRun, Run, Len, Pm1Word, Np1Sh,
   P1Self, P1Prev, P1Next, P1Doc, P1DocMaj, DGaz, P1Cnt, Nm1Sh, Low, CapsSh,
+  Wm1, Wp1, Tri, S5, RunLast, RunFirst, RunPrev,
   // dynamic (depend on previous predicted labels)
   D1 = 100, D2, D1Norm, D1Short, D1Nm1,
 }
@@ -188,16 +239,15 @@ export function pass1Summary(sentences: readonly (readonly string[])[], labels: 
 }
 
 /** Gazetteer match bits per token: for each matching phrase, bit (type*4 + pos) with pos B/I/E/U. */
-function gazetteerBits(lower: readonly string[], lowerH: Uint32Array, words: readonly string[], caps: boolean, gaz: Gazetteer, out: Uint32Array): void {
-  out.fill(0);
-  const n = lower.length;
+function gazetteerBits(lowerH: Uint32Array, capTok: Uint8Array, caps: boolean, gaz: GazTable, out: Uint32Array): void {
+  const n = lowerH.length;
   for (let i = 0; i < n; i++) {
-    if (!caps && !startsUpper(words[i]) && !/^\d/.test(words[i])) continue;
+    if (!caps && capTok[i] !== 1) continue;
     let h = PHRASE_SEED;
     for (let j = i; j < n && j < i + MAX_PHRASE; j++) {
       h = phraseStep(h, lowerH[j]);
       const m = gaz.get(h);
-      if (m === undefined) continue;
+      if (m === 0) continue;
       for (let t = 0; t < 4; t++) {
         if (!(m & (1 << t))) continue;
         if (j === i) out[i] |= 1 << (t * 4 + 3);
@@ -211,29 +261,28 @@ function gazetteerBits(lower: readonly string[], lowerH: Uint32Array, words: rea
   }
 }
 
-class KeyBuf {
-  buf = new Uint32Array(1024);
-  len = 0;
-  push(k: number): void {
-    if (this.len === this.buf.length) {
-      const b = new Uint32Array(this.buf.length * 2);
-      b.set(this.buf);
-      this.buf = b;
-    }
-    this.buf[this.len++] = k;
+let kbuf = new Uint32Array(4096);
+let klen = 0;
+function push(k: number): void {
+  if (klen === kbuf.length) {
+    const b = new Uint32Array(kbuf.length * 2);
+    b.set(kbuf);
+    kbuf = b;
   }
+  kbuf[klen++] = k === 0 ? 1 : k;
 }
 
-/**
- * Static features of one sentence.
- * `gaz` is the training-data gazetteer; `p1`, when given, adds second-pass features.
- */
-export function sentenceFeatures(
-  words: readonly string[],
-  ctx: DocContext,
-  gaz: Gazetteer,
-  p1?: { pass: Pass1; sentence: number },
-): SentenceFeatures {
+/** Per-sentence token data reused by both passes. */
+export interface SentenceBase extends SentenceFeatures {
+  lower: string[];
+  lowerH: Uint32Array;
+  capTok: Uint8Array;
+  caps: boolean;
+}
+
+/** Static (first-pass) features of one sentence. `gaz` is the training-data gazetteer. */
+export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz: Gazetteer | GazTable): SentenceBase {
+  const gt = gaz instanceof GazTable ? gaz : gazTable(gaz);
   const n = words.length;
   const lower = new Array<string>(n);
   const lowerH = new Uint32Array(n);
@@ -243,15 +292,27 @@ export function sentenceFeatures(
   const short = new Uint32Array(n);
   const pre = new Uint32Array(n * 4);
   const suf = new Uint32Array(n * 4);
+  const flags = new Uint8Array(n);
+  const capTok = new Uint8Array(n);
+  const gstart = new Uint8Array(n);
   const caps = isAllCapsSentence(words);
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const l = w.toLowerCase();
     lower[i] = l;
-    lowerH[i] = hashStr(l);
-    const nm = /\d/.test(l) ? l.replace(DIGITS, '0') : l;
-    norm[i] = hashStr(nm);
-    word[i] = /\d/.test(w) ? hashStr(w.replace(DIGITS, '0'), 7) : hashStr(w, 7);
+    const lh = hashStr(l);
+    lowerH[i] = lh;
+    let hasDigit = false;
+    for (let k = 0; k < l.length; k++) {
+      const c = l.charCodeAt(k);
+      if (c >= 48 && c <= 57) {
+        hasDigit = true;
+        break;
+      }
+    }
+    const nm = hasDigit ? l.replace(DIGITS, '0') : l;
+    norm[i] = hasDigit ? hashStr(nm) : lh;
+    word[i] = hasDigit ? hashStr(w.replace(DIGITS, '0'), 7) : hashStr(w, 7);
     const [lg, sh] = shapes(w);
     shape[i] = hashStr(lg, 11);
     short[i] = hashStr(sh, 13);
@@ -271,19 +332,17 @@ export function sentenceFeatures(
       }
       suf[i * 4 + k] = h >>> 0;
     }
+    flags[i] = WORD_FLAGS.get(lh);
+    const up = startsUpper(w);
+    capTok[i] = up ? 1 : 0;
+    const c0 = w.charCodeAt(0);
+    gstart[i] = up || (c0 >= 48 && c0 <= 57) ? 1 : 0;
   }
   const gbits = new Uint32Array(n);
   const tbits = new Uint32Array(n);
-  gazetteerBits(lower, lowerH, words, caps, gaz, gbits);
-  gazetteerBits(lower, lowerH, words, caps, TABLE_GAZ, tbits);
-  let dbits: Uint32Array | null = null;
-  if (p1) {
-    dbits = new Uint32Array(n);
-    gazetteerBits(lower, lowerH, words, caps, p1.pass.phrases, dbits);
-  }
+  gazetteerBits(lowerH, gstart, caps, gt, gbits);
+  gazetteerBits(lowerH, gstart, caps, TABLE_GAZ, tbits);
   // capitalised runs
-  const capTok = new Uint8Array(n);
-  for (let i = 0; i < n; i++) capTok[i] = startsUpper(words[i]) ? 1 : 0;
   const runStart = new Int32Array(n);
   const runEnd = new Int32Array(n);
   for (let i = 0; i < n; ) {
@@ -302,12 +361,11 @@ export function sentenceFeatures(
     i = j + 1;
   }
 
-  const kb = new KeyBuf();
+  klen = 0;
   const offsets = new Uint32Array(n + 1);
   const capsBit = caps ? 1 : 0;
   for (let i = 0; i < n; i++) {
-    offsets[i] = kb.len;
-    const push = (k: number): void => kb.push(k === 0 ? 1 : k);
+    offsets[i] = klen;
     const nm1 = i > 0 ? norm[i - 1] : BOS;
     const nm2 = i > 1 ? norm[i - 2] : BOS;
     const np1 = i + 1 < n ? norm[i + 1] : EOS;
@@ -347,55 +405,95 @@ export function sentenceFeatures(
     if (gb) for (let b = 0; b < 16; b++) if (gb & (1 << b)) push(mix3(T.Gaz, b, capsBit));
     const tb = tbits[i];
     if (tb) for (let b = 0; b < 16; b++) if (tb & (1 << b)) push(mix3(T.TGaz, b, capsBit));
-    if (FIRST_H.has(lowerH[i])) push(mix(T.First, capTok[i] + 2 * capsBit));
-    if (i > 0 && FIRST_H.has(lowerH[i - 1])) push(mix(T.FirstPrev, capTok[i] + 2 * capTok[i - 1]));
-    if (i + 1 < n && FIRST_H.has(lowerH[i + 1])) push(mix(T.FirstNext, capTok[i] + 2 * capTok[i + 1]));
-    if (i > 0 && TITLE_H.has(lowerH[i - 1])) push(mix(T.Title, capTok[i]));
-    if (ORGW_H.has(lowerH[i])) push(mix(T.OrgW, capTok[i]));
-    if (LOCW_H.has(lowerH[i])) push(mix(T.LocW, capTok[i]));
+    const fl = flags[i];
+    if (fl & F_FIRST) push(mix(T.First, capTok[i] + 2 * capsBit));
+    if (i > 0 && flags[i - 1] & F_FIRST) push(mix(T.FirstPrev, capTok[i] + 2 * capTok[i - 1]));
+    if (i + 1 < n && flags[i + 1] & F_FIRST) push(mix(T.FirstNext, capTok[i] + 2 * capTok[i + 1]));
+    if (i > 0 && flags[i - 1] & F_TITLE) push(mix(T.Title, capTok[i]));
+    if (fl & F_ORGW) push(mix(T.OrgW, capTok[i]));
+    if (fl & F_LOCW) push(mix(T.LocW, capTok[i]));
     if (capTok[i]) {
       const rs = runStart[i];
       const re = runEnd[i];
       const len = re - rs + 1;
       const pos = len === 1 ? 0 : i === rs ? 1 : i === re ? 2 : 3;
       push(mix3(T.Run, Math.min(len, 5), pos * 2 + capsBit));
+      if (len > 1) {
+        push(mix3(T.RunLast, norm[re], pos));
+        push(mix3(T.RunFirst, norm[rs], pos));
+      }
+      push(mix3(T.RunPrev, rs > 0 ? norm[rs - 1] : BOS, pos));
       for (let k = i + 1; k <= re && k <= i + 4; k++) {
-        if (ORGW_H.has(lowerH[k])) push(mix(T.OrgRun, k - i));
-        if (LOCW_H.has(lowerH[k])) push(mix(T.LocRun, k - i));
+        if (flags[k] & F_ORGW) push(mix(T.OrgRun, k - i));
+        if (flags[k] & F_LOCW) push(mix(T.LocRun, k - i));
       }
     }
     push(mix(T.Len, Math.min(words[i].length, 10)));
     if (i > 0) push(mix3(T.Pm1Word, caps ? norm[i - 1] : word[i - 1], short[i]));
     push(mix3(T.Nm1Sh, nm1, np1));
-    if (p1) {
-      const lab = p1.pass.labels[p1.sentence];
-      push(mix(T.P1Self, lab[i]));
-      push(mix3(T.P1Prev, i > 0 ? lab[i - 1] : 99, lab[i]));
-      push(mix3(T.P1Next, i + 1 < n ? lab[i + 1] : 99, lab[i]));
-      const c = p1.pass.counts.get(l);
-      if (c) {
-        const own = lab[i] === 0 ? -1 : (lab[i] - 1) >> 1;
-        let best = -1;
-        let bestC = 0;
-        let tot = 0;
-        for (let t = 0; t < 4; t++) {
-          const v = c[t] - (t === own ? 1 : 0);
-          tot += v;
-          if (v > 0) push(mix3(T.P1Doc, t, capsBit));
-          if (v > bestC) {
-            bestC = v;
-            best = t;
-          }
-        }
-        if (best >= 0) push(mix3(T.P1DocMaj, best, short[i]));
-        push(mix(T.P1Cnt, Math.min(tot, 3)));
-      }
-      const db = dbits![i];
-      if (db) for (let b = 0; b < 16; b++) if (db & (1 << b)) push(mix3(T.DGaz, b, capsBit));
+    if (!caps) {
+      push(mix(T.Wm1, i > 0 ? word[i - 1] : BOS));
+      push(mix(T.Wp1, i + 1 < n ? word[i + 1] : EOS));
     }
+    push(mix3(T.Tri, mix(nm1, norm[i]), np1));
+    push(mix3(T.S5, mix(i > 1 ? short[i - 2] : BOS, sm1), mix(sp1, i + 2 < n ? short[i + 2] : EOS)));
   }
-  offsets[n] = kb.len;
-  return { n, keys: kb.buf.slice(0, kb.len), offsets, norm, short };
+  offsets[n] = klen;
+  return { n, keys: kbuf.slice(0, klen), offsets, norm, short, lower, lowerH, capTok, caps };
+}
+
+/** Second-pass features of one sentence (added to its first-pass features). */
+export function pass2Features(base: SentenceBase, pass: Pass1, pt: GazTable, sentence: number): SentenceFeatures {
+  const n = base.n;
+  const lab = pass.labels[sentence];
+  const capsBit = base.caps ? 1 : 0;
+  const dbits = new Uint32Array(n);
+  gazetteerBits(base.lowerH, base.capTok, base.caps, pt, dbits);
+  klen = 0;
+  const offsets = new Uint32Array(n + 1);
+  const short = base.short;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = klen;
+    push(mix(T.P1Self, lab[i]));
+    push(mix3(T.P1Prev, i > 0 ? lab[i - 1] : 99, lab[i]));
+    push(mix3(T.P1Next, i + 1 < n ? lab[i + 1] : 99, lab[i]));
+    const c = pass.counts.get(base.lower[i]);
+    if (c) {
+      const own = lab[i] === 0 ? -1 : (lab[i] - 1) >> 1;
+      let best = -1;
+      let bestC = 0;
+      let tot = 0;
+      for (let t = 0; t < 4; t++) {
+        const v = c[t] - (t === own ? 1 : 0);
+        tot += v;
+        if (v > 0) push(mix3(T.P1Doc, t, capsBit));
+        if (v > bestC) {
+          bestC = v;
+          best = t;
+        }
+      }
+      if (best >= 0) push(mix3(T.P1DocMaj, best, short[i]));
+      push(mix(T.P1Cnt, Math.min(tot, 3)));
+    }
+    const db = dbits[i];
+    if (db) for (let b = 0; b < 16; b++) if (db & (1 << b)) push(mix3(T.DGaz, b, capsBit));
+  }
+  offsets[n] = klen;
+  return { n, keys: kbuf.slice(0, klen), offsets, norm: base.norm, short: base.short };
+}
+
+/** First- and second-pass features of one sentence, concatenated per token (for training). */
+export function mergeFeatures(a: SentenceFeatures, b: SentenceFeatures): SentenceFeatures {
+  const keys = new Uint32Array(a.keys.length + b.keys.length);
+  const offsets = new Uint32Array(a.n + 1);
+  let k = 0;
+  for (let i = 0; i < a.n; i++) {
+    offsets[i] = k;
+    for (let j = a.offsets[i]; j < a.offsets[i + 1]; j++) keys[k++] = a.keys[j];
+    for (let j = b.offsets[i]; j < b.offsets[i + 1]; j++) keys[k++] = b.keys[j];
+  }
+  offsets[a.n] = k;
+  return { n: a.n, keys, offsets, norm: a.norm, short: a.short };
 }
 
 /** Keys of the features that depend on the two previous labels. */

@@ -1,7 +1,10 @@
 // The tagger's weights (hashed sparse features -> one weight per label), its binary file format
 // and greedy left-to-right decoding with BIO repair.
 
-import { dynamicKeys, N_DYNAMIC, NL, type Gazetteer, type SentenceFeatures } from './features.js';
+import { dynamicKeys, N_DYNAMIC, type Gazetteer, type SentenceFeatures } from './features.js';
+
+/** Number of labels (features.ts LABELS); a local constant keeps the hot loops monomorphic. */
+const NL = 9;
 
 /** Open-addressed table: feature key (never 0) -> row of NL float weights. */
 export class WeightTable {
@@ -65,6 +68,7 @@ export function decode(
   w: Scorer,
   f: SentenceFeatures,
   out: Uint8Array,
+  extra?: SentenceFeatures | null,
   gold?: Uint8Array,
   update?: (keys: Uint32Array, from: number, to: number, dyn: Uint32Array, gold: number, pred: number) => void,
 ): void {
@@ -77,6 +81,14 @@ export function decode(
   for (let i = 0; i < n; i++) {
     const off = i * NL;
     for (let j = offs[i], e = offs[i + 1]; j < e; j++) w.add(keys[j], s, off);
+  }
+  if (extra) {
+    const k2 = extra.keys;
+    const o2 = extra.offsets;
+    for (let i = 0; i < n; i++) {
+      const off = i * NL;
+      for (let j = o2[i], e = o2[i + 1]; j < e; j++) w.add(k2[j], s, off);
+    }
   }
   let p1 = 0;
   let p2 = 0;
