@@ -303,7 +303,7 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     }
     const score = 1 + commas + Math.min(Math.floor(b.text.length / 100), 3);
     let e: Elem | null = PARA_TAGS.has(b.el.tag) ? b.el.parent : b.el;
-    for (let level = 0; e !== null && e.tag !== '#root' && level < 5; level++, e = e.parent) {
+    for (let level = 0; e !== null && level < 5; level++, e = e.parent) {
       add(e, level === 0 ? score : level === 1 ? score / 2 : score / (level * 3));
     }
   }
