@@ -314,7 +314,7 @@ function isNpWord(ctx: Ctx, k: number): boolean {
 function leftNP(ctx: Ctx, j: number, lo: number): Span | null {
   if (j < lo || !isNpWord(ctx, j)) return null;
   const w0 = ctx.lw[j];
-  if (SPEAKER_PRONOUNS.has(w0) && !ctx.cap[j - 1 < 0 ? 0 : j - 1]) {
+  if (SPEAKER_PRONOUNS.has(w0)) {
     if (NP_STOP.has(w0) && w0 !== 'that') return null;
     // "who"/"which"/"that": relative pronoun; keep it as the local speaker
     return span(ctx, j, j);
@@ -345,8 +345,9 @@ function leftNP(ctx: Ctx, j: number, lo: number): Span | null {
       if (k - 1 >= lo && (ctx.cap[k - 1] || ROLE_NOUNS.has(ctx.lw[k - 1])) && ctx.cap[k + 1]) continue;
       break;
     }
-    if (NP_STOP.has(w) || COORDINATORS.has(w) || SPEAKER_PRONOUNS.has(w) || CUE_VERBS.has(w) || AUXILIARIES.has(w)) break;
-    if (ROLE_NOUNS.has(w) || NP_MODIFIERS.has(w) || w.endsWith('-year-old')) {
+    const possessor = ctx.lw[k + 1] === "'s" || ctx.lw[k + 1] === '’s';
+    if (!possessor && (NP_STOP.has(w) || COORDINATORS.has(w) || SPEAKER_PRONOUNS.has(w) || AUXILIARIES.has(w))) break;
+    if (possessor || ROLE_NOUNS.has(w) || NP_MODIFIERS.has(w) || w.endsWith('-year-old')) {
       start = k;
       lowerChain = true;
       continue;
@@ -390,9 +391,42 @@ function speakerBefore(ctx: Ctx, i: number, lo: number): { np: Span; first: numb
     j = k - 1;
   }
   const np = leftNP(ctx, j, lo);
-  if (!np) return null;
-  return { np: { start: np.start, end: ctx.toks[end].end }, first: tokIndexAt(ctx, np.start, j) };
+  let first = np ? tokIndexAt(ctx, np.start, j) : j + 1;
+  if (!np || !SPEAKER_PRONOUNS.has(ctx.lw[first])) {
+    // the whole clause-initial subject: "Experts on trade and labor said", "attorneys for the family said"
+    const cb = clauseStart(ctx, j, lo);
+    if (cb >= 0 && cb < first && j - cb <= 10 && subjectLike(ctx, cb, j)) first = cb;
+  }
+  if (first > j) return null;
+  return { np: { start: ctx.toks[first].start, end: ctx.toks[end].end }, first };
 }
+
+/** First token of the clause that token j is in: after the last comma, semicolon, dash or quote, or the sentence start. */
+function clauseStart(ctx: Ctx, j: number, lo: number): number {
+  for (let k = j; k >= lo; k--) {
+    const w = ctx.lw[k];
+    if (w === ',' || w === ';' || w === ':' || w === '—' || w === '–' || w === '--' || w === '(' || ctx.segOf[k] >= 0) return k + 1;
+  }
+  let k = lo;
+  while (k < j && LEADING_DISCOURSE.has(ctx.lw[k])) k++;
+  return k;
+}
+
+/** Tokens [a, b] could be a subject noun phrase: no clause words, cue verbs or auxiliaries inside. */
+function subjectLike(ctx: Ctx, a: number, b: number): boolean {
+  const w0 = ctx.lw[a];
+  if (NP_STOP.has(w0) && w0 !== 'that' || COORDINATORS.has(w0) || DAY_WORDS.has(w0)) return false;
+  if (!ctx.cap[a] && !DETERMINERS.has(w0) && !ROLE_NOUNS.has(w0) && !NP_MODIFIERS.has(w0) && !/s$/.test(w0) && ctx.toks[a].kind !== 'number') return false;
+  for (let k = a; k <= b; k++) {
+    const w = ctx.lw[k];
+    if (CLAUSE_WORDS.has(w) || AUXILIARIES.has(w) && !ctx.cap[k] || ctx.toks[k].kind === 'quote' || TERMINAL.has(w)) return false;
+    const e = CUE_VERBS.get(w);
+    if (e && (e.form === 'past' || e.form === 'ing') && !ctx.cap[k]) return false;
+  }
+  return true;
+}
+
+const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'if', 'although', 'though', 'since', 'where', 'whether', 'as', 'than', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
 
 /** "Richard Roe, director of the institute, said": the head noun phrase must open the clause. */
 function apposition(ctx: Ctx, comma: number, lo: number): { np: Span; first: number } | null {
@@ -735,14 +769,28 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
     while (k <= b && DAY_WORDS.has(ctx.lw[k])) k++;
     if ((ctx.lw[k] === 'in' || ctx.lw[k] === 'on' || ctx.lw[k] === 'at' || ctx.lw[k] === 'during') && k <= b) {
       for (let m = k + 1; m <= b && m < k + 8; m++) {
-        if (ctx.lw[m] === ',' || ctx.lw[m] === ':') {
+        if (ctx.lw[m] === ':') {
           k = m + 1;
+          break;
+        }
+        if (ctx.lw[m] === ',') {
+          k = m;
+          break;
+        }
+        if (m === b && TERMINAL.has(ctx.lw[m])) {
+          k = m;
           break;
         }
         if (ctx.segOf[m] >= 0 || TERMINAL.has(ctx.lw[m])) break;
       }
     }
-    if (ctx.lw[k] === ':' || ctx.lw[k] === ',') k++;
+    if (ctx.lw[k] === ':') k++;
+    else if (ctx.lw[k] === ',' && !(k + 1 <= b && ctx.segOf[k + 1] >= 0)) k = b + 1; // "..., he said, and ..."
+    else if (ctx.lw[k] === ',') k++;
+    else {
+      const pe = k <= b ? CUE_VERBS.get(ctx.lw[k]) : undefined;
+      if (pe && pe.form === 'ing') k = b + 1; // "... McConnell said in June, citing ..."
+    }
     cs = k;
   }
   const hasComplement = thatAt >= 0 && cs === thatAt || ctx.lw[ce0 + 1] === ':' || (cs <= b && ctx.segOf[cs] >= 0);
@@ -781,16 +829,28 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   return { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, ce0), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
 }
 
-/** Tokens between a cue and its "that" are adverbials/objects, not a clause. */
+/** Tokens between a cue and its "that" are adverbials/objects ("on Tuesday", "in a statement", "reporters"), not a clause. */
 function allAdverbial(ctx: Ctx, a: number, b: number): boolean {
   if (b - a > 7) return false;
+  if (b + 1 < ctx.n && TERMINAL.has(ctx.lw[b + 2] ?? '.')) return false; // "... could change that."
   for (let k = a; k <= b; k++) {
     const w = ctx.lw[k];
-    if (TERMINAL.has(w) || ctx.toks[k].kind === 'quote') return false;
-    if (CUE_VERBS.has(w)) return false;
+    if (ctx.cap[k] || ctx.toks[k].kind === 'number' || w === ',' || w === "'s" || w === '’s') continue;
+    if (ADVERBIAL_WORDS.has(w) || DAY_WORDS.has(w) || TELL_OBJECTS.has(w) || DETERMINERS.has(w) || ROLE_NOUNS.has(w) || NP_MODIFIERS.has(w)) continue;
+    return false;
   }
   return true;
 }
+
+const ADVERBIAL_WORDS = new Set([
+  'in', 'on', 'at', 'during', 'to', 'with', 'for', 'of', 'after', 'before', 'via', 'over', 'through', 'from', 'by',
+  'statement', 'interview', 'interviews', 'news', 'conference', 'speech', 'letter', 'email', 'e-mail', 'tweet',
+  'twitter', 'facebook', 'radio', 'television', 'tv', 'show', 'program', 'programme', 'rally', 'event', 'hearing',
+  'briefing', 'call', 'phone', 'telephone', 'message', 'remarks', 'op-ed', 'blog', 'video', 'appearance', 'visit',
+  'meeting', 'session', 'testimony', 'court', 'filing', 'documents', 'papers', 'emailed', 'written', 'televised',
+  'recent', 'separate', 'joint', 'brief', 'exclusive', 'ago', 'days', 'weeks', 'months', 'years', 'time', 'times',
+  'repeatedly', 'publicly', 'privately', 'again', 'often', 'also', 'even', 'later', 'earlier', 'now', 'previously',
+]);
 
 function accordingTo(ctx: Ctx, i: number): Found | null {
   const [a, b] = sentenceBounds(ctx, i);
