@@ -149,8 +149,6 @@ interface Cand {
 export interface ContentOptions {
   /** Title of the page, to drop a repeated headline. */
   readonly title?: string | null;
-  /** A plain-text article body from JSON-LD, used to pick the container when present. */
-  readonly ldBody?: string | null;
 }
 
 export interface ContentResult {
@@ -177,7 +175,7 @@ const RELATED_HEADING = new RegExp(
       'à lire aussi', 'lire aussi', 'sur le même sujet', 'articles similaires', 'vous aimerez aussi',
       'das könnte sie auch interessieren', 'mehr zum thema', 'lesen sie auch', 'weitere artikel',
       'baca juga', 'artikel terkait', 'berita terkait', 'читайте также', 'похожие (?:статьи|новости|материалы)',
-      'по теме', 'смотрите также', '관련 기사', '관련기사', '関連記事', '相关阅读', '相关文章',
+      'по теме', 'смотрите также', 'самые популярные(?: [\\p{L}]+)?', 'популярное', 'популярные (?:статьи|новости|материалы)', '관련 기사', '관련기사', '関連記事', '相关阅读', '相关文章',
     ].join('|') +
     ')\\s*[:.…!]*$',
   'iu',
@@ -312,7 +310,6 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
   const finalScore = new Map<Elem, number>();
   for (const [e, c] of cands) finalScore.set(e, c.score * (1 - linkDensity(e)));
   const ranked = [...finalScore.entries()].sort((a, b) => b[1] - a[1]);
-  if (process.env['NG_DEBUG_EXTRACT']) for (const [e, sc] of ranked.slice(0, 6)) console.error('cand', sc.toFixed(1), e.tag, classIdOf(e).slice(0, 60), 'ld', linkDensity(e).toFixed(2));
   let top = ranked[0]![0];
   let topScore = ranked[0]![1];
 
@@ -336,13 +333,11 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
   }
   // A container that is its parent's only element child: the parent is the same container.
   while (top.parent !== null && top.parent.tag !== '#root' && countElements(top.parent) === 1) top = top.parent;
-  if (process.env['NG_DEBUG_EXTRACT']) console.error('top after alternatives', top.tag, classIdOf(top), alternatives.length);
   // Walk up while the parent scores better (the paragraphs were spread over sub-containers).
   {
     let last = finalScore.get(top) ?? topScore;
     for (let p = top.parent; p !== null && p.tag !== '#root'; p = p.parent) {
       const ps = finalScore.get(p);
-      if (process.env['NG_DEBUG_EXTRACT']) console.error('walk', p.tag, classIdOf(p), ps, last);
       if (ps === undefined) continue;
       if (ps < last / 3) break;
       if (ps > last && ps > topScore) {
@@ -404,6 +399,7 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     if (b.heading === 1) continue;
     if (title !== null && b.text.length === title.length && b.text.toLowerCase() === title) continue;
     if (!b.caption) {
+      if (b.chars < 80 && isBylineLine(b)) continue;
       const ld = b.linkChars / Math.max(1, b.chars);
       if (ld > LINK_DROP && b.chars < 300 && !/^(?:https?:\/\/|www\.)\S+$/.test(b.text)) continue;
       if (JUNK_LINE.test(b.text) || SHORTCODE.test(b.text)) continue;
@@ -411,6 +407,17 @@ export function extractContent(root: Elem, opts: ContentOptions = {}): ContentRe
     out.push(b);
   }
   return { blocks: out, containers };
+}
+
+const BYLINE_CLASS = /(?:^|[\s_-])(?:author|authors|byline|by-?line|dateline|date|time|timestamp|published|pubdate|posted-?on)(?:$|[\s_-])/i;
+/** A short "By Jane Roe" / date line, by its element's class or its wording. */
+function isBylineLine(b: RawBlock): boolean {
+  if (/^(?:by|written by|posted by|von|por|par|di|oleh)\s+\p{Lu}/iu.test(b.text) && !/[.!?]$/.test(b.text) && b.text.split(' ').length <= 8) return true;
+  for (let e: Elem | null = b.el, k = 0; e !== null && k < 3; e = e.parent, k++) {
+    const ci = classIdOf(e);
+    if (ci.length > 0 && BYLINE_CLASS.test(ci)) return true;
+  }
+  return false;
 }
 
 /** Element children that can hold text. */

@@ -31,7 +31,7 @@ function parseUnsafe(html: string, url: string | null): ParsedPage {
   const doc = parseDocument(html);
   const src = collectMetaSources(doc.root);
   const fields = readMeta(src, doc.htmlAttrs, url);
-  const { blocks } = extractContent(doc.root, { title: fields.title, ldBody: src.ld.articleBody });
+  const { blocks } = extractContent(doc.root, { title: fields.title });
   const meta: PageMeta = {
     ...EMPTY_PAGE_META,
     ...fields,
