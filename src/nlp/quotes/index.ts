@@ -709,7 +709,8 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   // a cue verb right after "to" ("refused to say", "wants to tell") or used as a noun ("the report")
   const prevW = i > a ? ctx.lw[i - 1] : '';
   if (prevW === 'to' || DETERMINERS.has(prevW) && !SPEAKER_PRONOUNS.has(prevW) || prevW === "'s" || prevW === '’s') return null;
-  if (ctx.cap[i] && i > a) return null;
+  // a capitalised cue mid-sentence is a headline's ("..., Graham Says") or a name ("Hope", "Will")
+  if (ctx.cap[i] && i > a && !(e.lemma === 'say' || e.lemma === 'tell' || e.lemma === 'warn' || e.lemma === 'claim')) return null;
 
   // speaker
   let speaker: Span | null = null;
@@ -753,7 +754,7 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   }
   // "said (on Tuesday / in a statement) that"
   let thatAt = -1;
-  for (let m = k; m <= b && m < k + 9; m++) {
+  for (let m = k; m <= b && m < k + 14; m++) {
     const w = ctx.lw[m];
     if (ctx.segOf[m] >= 0 || TERMINAL.has(w) || w === ';') break;
     if (w === 'that' && ctx.segOf[m] < 0) {
@@ -813,14 +814,17 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
     if (!c || first - 1 - a < 3) return null;
     return { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, ce0), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
   }
-  if (NEEDS_COMPLEMENT.has(e.lemma) && !hasComplement) return null;
+  const toInf = ctx.lw[cs] === 'to' && e.classes.has('intent');
+  const intentOnly = !e.classes.has('speech') && !e.classes.has('belief') && e.classes.has('intent');
+  if (intentOnly && !toInf && !hasComplement) return null;
+  if (NEEDS_COMPLEMENT.has(e.lemma) && !hasComplement && !toInf) return null;
   if (isName) {
     // "called it 'a disaster'": only with quotation marks in the clause
     let quoted = false;
     for (let m = cs; m <= b && m < cs + 8; m++) if (ctx.segOf[m] >= 0) quoted = true;
     if (!quoted) return null;
   }
-  if (isBelief && !hasComplement && !(e.lemma === 'think' || e.lemma === 'believe' || e.lemma === 'fear')) return null;
+  if (isBelief && !hasComplement && !toInf && !(e.lemma === 'think' || e.lemma === 'believe' || e.lemma === 'fear')) return null;
   if (e.classes.has('ask') && !hasComplement && !['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where'].includes(ctx.lw[cs])) return null;
   const end = cutAtNextCue(ctx, cs, b);
   if (end - cs < 1) return null;
@@ -831,7 +835,7 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
 
 /** Tokens between a cue and its "that" are adverbials/objects ("on Tuesday", "in a statement", "reporters"), not a clause. */
 function allAdverbial(ctx: Ctx, a: number, b: number): boolean {
-  if (b - a > 7) return false;
+  if (b - a > 12) return false;
   if (b + 1 < ctx.n && TERMINAL.has(ctx.lw[b + 2] ?? '.')) return false; // "... could change that."
   for (let k = a; k <= b; k++) {
     const w = ctx.lw[k];

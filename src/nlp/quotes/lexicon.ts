@@ -15,7 +15,9 @@ export type CueClass =
   /** call, dub, label, describe: "called it 'X'", only with quotation marks in the content. */
   | 'name'
   /** urge, instruct, call for, demand: directives; used for nested (partial) quotes. */
-  | 'directive';
+  | 'directive'
+  /** want, plan, vow: attributed intentions, only with a to-infinitive ("wants to ..."). */
+  | 'intent';
 
 /** Lemmas by class. Regular inflections are generated; irregular ones are listed below. */
 const CUE_LEMMAS: Readonly<Record<CueClass, readonly string[]>> = {
@@ -30,7 +32,8 @@ const CUE_LEMMAS: Readonly<Record<CueClass, readonly string[]>> = {
     'write', 'threaten', 'answer', 'signal', 'hint', 'forecast', 'project', 'calculate', 'find', 'show',
     'demonstrate', 'concur', 'object', 'protest', 'reason', 'speculate', 'suspect', 'guarantee', 'swear',
     'testify', 'point', 'explain', 'elaborate', 'muse', 'observe', 'opine', 'acknowledge', 'blog', 'learn',
-    'warn', 'notify', 'assure', 'brief',
+    'warn', 'notify', 'assure', 'brief', 'cite', 'echo', 'tout', 'urge', 'accuse', 'criticize', 'criticise', 'praise',
+    'blame', 'dismiss', 'reject', 'question', 'describe', 'discuss', 'recommend', 'propose', 'demand', 'boast',
   ],
   tell: ['tell', 'inform', 'remind', 'reassure', 'convince', 'persuade', 'advise', 'promise', 'warn', 'assure', 'notify', 'brief'],
   ask: ['ask', 'wonder', 'question', 'inquire', 'enquire'],
@@ -40,6 +43,7 @@ const CUE_LEMMAS: Readonly<Record<CueClass, readonly string[]>> = {
   ],
   name: ['call', 'dub', 'label', 'describe', 'brand', 'term', 'characterize', 'characterise', 'deem'],
   directive: ['urge', 'instruct', 'order', 'demand', 'request', 'direct', 'command', 'appeal', 'implore', 'beg', 'encourage'],
+  intent: ['want', 'plan', 'intend', 'seek', 'aim', 'vow', 'pledge', 'promise', 'threaten', 'decide', 'offer', 'propose', 'hope', 'expect', 'wish', 'prefer', 'agree', 'refuse', 'try', 'attempt'],
 };
 
 /** Irregular forms: lemma -> [3sg, past, past participle, gerund]. */
@@ -128,11 +132,11 @@ export const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
 /** Cue lemmas that are too ambiguous without a that-clause, a quote or a colon after them. */
 export const NEEDS_COMPLEMENT: ReadonlySet<string> = new Set([
   'show', 'find', 'learn', 'continue', 'project', 'calculate', 'answer', 'post', 'signal', 'object', 'protest',
-  'reason', 'direct', 'order', 'request', 'charge', 'maintain', 'state', 'note', 'report', 'write', 'counter',
-  'understand', 'consider', 'recognize', 'recognise', 'realize', 'realise', 'know', 'feel', 'expect', 'hope',
-  'imagine', 'figure', 'assume', 'agree', 'question', 'brief', 'comment', 'threaten', 'promise', 'point',
-  'highlight', 'demonstrate', 'guarantee', 'swear', 'appeal', 'beg', 'encourage', 'convince', 'persuade', 'advise',
-  'mention', 'deny', 'reveal', 'announce', 'predict', 'estimate', 'doubt', 'worry',
+  'reason', 'direct', 'order', 'request', 'charge', 'maintain', 'counter', 'understand', 'consider', 'recognize',
+  'recognise', 'realize', 'realise', 'know', 'feel', 'imagine', 'figure', 'assume', 'question', 'brief', 'comment',
+  'point', 'demonstrate', 'guarantee', 'swear', 'appeal', 'beg', 'encourage', 'convince', 'persuade', 'advise',
+  'doubt', 'worry', 'continue', 'accuse', 'criticize', 'criticise', 'praise', 'blame', 'dismiss', 'reject',
+  'describe', 'discuss', 'recommend', 'propose', 'demand', 'urge', 'echo', 'tout', 'cite',
 ]);
 
 /** Participles that, after a comma, attribute their clause to the main clause's subject. */
