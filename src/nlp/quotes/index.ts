@@ -426,22 +426,41 @@ function subjectLike(ctx: Ctx, a: number, b: number): boolean {
   return true;
 }
 
+const NOUN_LIKE = new Set([
+  'state', 'states', 'show', 'shows', 'report', 'reports', 'plan', 'plans', 'fear', 'fears', 'remark', 'remarks',
+  'claim', 'claims', 'hope', 'hopes', 'offer', 'offers', 'post', 'posts', 'comment', 'comments', 'answer', 'answers',
+  'charge', 'charges', 'call', 'calls', 'order', 'orders', 'request', 'requests', 'demand', 'demands', 'tweet',
+  'tweets', 'question', 'questions', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'reply', 'replies',
+  'estimate', 'estimates', 'forecast', 'forecasts', 'signal', 'signals', 'project', 'projects', 'notes', 'note',
+  'attempt', 'attempts', 'protest', 'protests', 'reason', 'reasons', 'joke', 'jokes', 'doubt', 'doubts', 'wish',
+  'tell', 'try', 'tries', 'aim', 'aims', 'echo', 'echoes', 'repeat', 'brief', 'counter', 'object', 'objects',
+]);
+
 const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'if', 'although', 'though', 'since', 'where', 'whether', 'as', 'than', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
 
 /** "Richard Roe, director of the institute, said": the head noun phrase must open the clause. */
 function apposition(ctx: Ctx, comma: number, lo: number): { np: Span; first: number } | null {
-  let clauseStart = lo;
-  while (clauseStart < comma && LEADING_DISCOURSE.has(ctx.lw[clauseStart])) clauseStart++;
+  let openAt = lo;
+  while (openAt < comma && LEADING_DISCOURSE.has(ctx.lw[openAt])) openAt++;
   let tries = 0;
   for (let c = comma - 1; c >= lo && c >= comma - 40; c--) {
     if (ctx.segOf[c] >= 0 || TERMINAL.has(ctx.lw[c]) || ctx.lw[c] === ';' || ctx.lw[c] === ':') return null;
     if (ctx.lw[c] !== ',' && ctx.lw[c] !== '—' && ctx.lw[c] !== '--' && ctx.lw[c] !== '–') continue;
     if (++tries > 3) return null;
     const head = leftNP(ctx, c - 1, lo);
-    if (!head) continue;
-    const hf = tokIndexAt(ctx, head.start, c - 1);
-    const opensClause = hf === clauseStart || (hf > lo && (ctx.lw[hf - 1] === ',' && !hasCueBetween(ctx, lo, hf)));
-    if (opensClause) return { np: { start: head.start, end: ctx.toks[comma - 1].end }, first: hf };
+    let hf = head ? tokIndexAt(ctx, head.start, c - 1) : c;
+    const cs = clauseStart(ctx, c - 1, lo);
+    if (cs < hf && c - 1 - cs <= 10 && subjectLike(ctx, cs, c - 1)) hf = cs;
+    if (hf >= c) continue;
+    if (ctx.lw[c - 1] === ')') {
+      // "Rep. Jane Roe (D-N.Y.), chairwoman of ..."
+      let k = c - 2;
+      while (k > lo && k > c - 9 && ctx.lw[k] !== '(') k--;
+      const h2 = ctx.lw[k] === '(' ? leftNP(ctx, k - 1, lo) : null;
+      if (h2) hf = tokIndexAt(ctx, h2.start, k - 1);
+    }
+    const opensClause = hf === openAt || (hf > lo && (ctx.lw[hf - 1] === ',' && !hasCueBetween(ctx, lo, hf)));
+    if (opensClause) return { np: { start: ctx.toks[hf].start, end: ctx.toks[comma - 1].end }, first: hf };
   }
   return null;
 }
@@ -744,6 +763,8 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   if (inverted) {
     const r = rightNP(ctx, k, b, false);
     if (!r) return null;
+    const nx = ctx.lw[r.last + 1] ?? '.';
+    if (!(r.last + 1 > b || TERMINAL.has(nx) || nx === ',' || nx === '(' || DAY_WORDS.has(nx))) return null;
     speaker = r.np;
     k = r.last + 1;
   } else if (e.classes.has('tell') && !e.classes.has('speech') || e.lemma === 'tell' || e.lemma === 'warn' || e.lemma === 'assure' || e.lemma === 'remind') {
@@ -818,6 +839,9 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   const intentOnly = !e.classes.has('speech') && !e.classes.has('belief') && e.classes.has('intent');
   if (intentOnly && !toInf && !hasComplement) return null;
   if (NEEDS_COMPLEMENT.has(e.lemma) && !hasComplement && !toInf) return null;
+  // "the state", "polls show", "his plans": forms that are also common nouns need a clear complement
+  if (NOUN_LIKE.has(ctx.lw[i]) && !hasComplement && !toInf && !(speaker && (SPEAKER_PRONOUNS.has(ctx.lw[speakerFirst]) || ctx.cap[speakerFirst]))) return null;
+  if (e.form === 'base' && !hasComplement && !toInf && !(speaker && SPEAKER_PRONOUNS.has(ctx.lw[speakerFirst]))) return null;
   if (isName) {
     // "called it 'a disaster'": only with quotation marks in the clause
     let quoted = false;
