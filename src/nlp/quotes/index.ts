@@ -841,7 +841,6 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   if (NEEDS_COMPLEMENT.has(e.lemma) && !hasComplement && !toInf) return null;
   // "the state", "polls show", "his plans": forms that are also common nouns need a clear complement
   if (NOUN_LIKE.has(ctx.lw[i]) && !hasComplement && !toInf && !(speaker && (SPEAKER_PRONOUNS.has(ctx.lw[speakerFirst]) || ctx.cap[speakerFirst]))) return null;
-  if (e.form === 'base' && !hasComplement && !toInf && !(speaker && SPEAKER_PRONOUNS.has(ctx.lw[speakerFirst]))) return null;
   if (isName) {
     // "called it 'a disaster'": only with quotation marks in the clause
     let quoted = false;
@@ -954,7 +953,7 @@ function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
   for (let k = seg.openTok - 1; k > startTok; k--) {
     if (ctx.segOf[k] >= 0) break;
     const e = CUE_VERBS.get(ctx.lw[k]);
-    if (e && (e.classes.has('directive') || e.classes.has('name') || e.classes.has('speech')) && e.form !== 'base') {
+    if (e && e.classes.has('directive') && e.form !== 'base') {
       verb = k;
       break;
     }
