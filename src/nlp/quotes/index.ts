@@ -525,7 +525,7 @@ function mainSubject(ctx: Ctx, sentStart: number, before: number): Span | null {
   // an introductory phrase ending in a comma
   for (let j = k; j < before && j < k + 8; j++) {
     if (ctx.lw[j] === ',') {
-      if (!ctx.cap[k] || NP_STOP.has(ctx.lw[k]) || DAY_WORDS.has(ctx.lw[k])) k = j + 1;
+      if (!ctx.cap[k] || NP_STOP.has(ctx.lw[k]) || DAY_WORDS.has(ctx.lw[k]) || ctx.lw[k] === 'according') k = j + 1;
       break;
     }
   }
@@ -737,7 +737,12 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   let participle = false;
   let inverted = false;
   if (e.form === 'ing') {
-    if (prevW !== ',' && prevW !== '—' && !(prevW === 'while' || prevW === 'by' || prevW === 'after' || prevW === 'before' || prevW === 'when' || prevW === 'also')) return null;
+    if (prevW !== ',' && prevW !== '—' && !(prevW === 'while' || prevW === 'by' || prevW === 'after' || prevW === 'before' || prevW === 'when' || prevW === 'also')) {
+      // "..., at the same time saying that"
+      let k = i - 1;
+      while (k > a && k > i - 6 && (ADVERBIAL_WORDS.has(ctx.lw[k]) || DAY_WORDS.has(ctx.lw[k]) || DETERMINERS.has(ctx.lw[k]) || ctx.lw[k] === 'same')) k--;
+      if (ctx.lw[k] !== ',' || k === i - 1) return null;
+    }
     participle = true;
     speaker = mainSubject(ctx, a, i - 1);
   } else {
