@@ -67,6 +67,7 @@ export function recognizeQuotes(doc: Doc): Quote[] {
       segAttr[s] = found.length - 1;
       continue;
     }
+    if (ctx.used[f.cueTok]) continue;
     segAttr[s] = found.length;
     found.push(f);
     ctx.used[f.cueTok] = 1;
@@ -306,7 +307,12 @@ function isNpWord(ctx: Ctx, k: number): boolean {
   const kind = ctx.toks[k].kind;
   const w = ctx.lw[k];
   if (kind === 'punct') return w === '-' || w === '.' || w === '&';
-  if (kind === 'quote' || kind === 'symbol') return w === '&';
+  if (kind === 'quote') {
+    // plural possessive "teachers’ union": a mark glued to the word before it, a space after
+    const t = ctx.toks[k];
+    return (w === '’' || w === "'") && k > 0 && ctx.toks[k - 1].end === t.start && ctx.text[t.end] === ' ' && ctx.toks[k - 1].kind === 'word';
+  }
+  if (kind === 'symbol') return w === '&';
   return true;
 }
 
@@ -332,7 +338,7 @@ function leftNP(ctx: Ctx, j: number, lo: number): Span | null {
       lowerChain = false;
       continue;
     }
-    if (w === "'s" || w === '’s' || ctx.toks[k].kind === 'number') {
+    if (w === "'s" || w === '’s' || ctx.toks[k].kind === 'number' || ctx.toks[k].kind === 'quote') {
       start = k;
       continue;
     }
@@ -345,7 +351,7 @@ function leftNP(ctx: Ctx, j: number, lo: number): Span | null {
       if (k - 1 >= lo && (ctx.cap[k - 1] || ROLE_NOUNS.has(ctx.lw[k - 1])) && ctx.cap[k + 1]) continue;
       break;
     }
-    const possessor = ctx.lw[k + 1] === "'s" || ctx.lw[k + 1] === '’s';
+    const possessor = ctx.lw[k + 1] === "'s" || ctx.lw[k + 1] === '’s' || ctx.toks[k + 1].kind === 'quote';
     if (!possessor && (NP_STOP.has(w) || COORDINATORS.has(w) || SPEAKER_PRONOUNS.has(w) || AUXILIARIES.has(w))) break;
     if (possessor || ROLE_NOUNS.has(w) || NP_MODIFIERS.has(w) || w.endsWith('-year-old')) {
       start = k;
@@ -504,6 +510,8 @@ function rightNP(ctx: Ctx, k: number, hi: number, loose: boolean): { np: Span; l
       if (w !== 'of' && w !== 'and' && w !== 'for') end = j;
       continue;
     }
+    // "the city council": an unknown word between a determiner and a role noun
+    if (end >= k && DETERMINERS.has(ctx.lw[k]) && j + 1 <= hi && (ROLE_NOUNS.has(ctx.lw[j + 1]) || ROLE_NOUNS.has(ctx.lw[j + 2] ?? '')) && !CUE_VERBS.has(w) && !NP_STOP.has(w)) continue;
     break;
   }
   if (end < 0) return null;
@@ -622,7 +630,8 @@ function attributionBefore(ctx: Ctx, seg: Segment): Attribution | null {
     }
     const e = cueEntry(ctx, j);
     if (!e) continue;
-    if (ctx.used[j]) return null;
+    // a used cue: the second half of a split quote (merged in step 1 or dropped)
+    if (ctx.used[j]) return punct ? { cue: span(ctx, j, cueEnd(ctx, j, e)), cueTok: j, speaker: null } : null;
     // without a colon or comma the quote must follow the cue closely and be a clause
     if (!punct && (j < o - 1 || seg.words < 3 || e.classes.has('name'))) return null;
     if (!punct && ctx.lw[j + 1] === 'that') return null;

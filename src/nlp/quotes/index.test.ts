@@ -1,0 +1,231 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { Doc, type Block, type Quote } from '../../doc/doc.js';
+import { tokenize, sentences } from '../tokens.js';
+import { recognizeQuotes } from './index.js';
+
+function build(text: string, blocks?: Block[]): Doc {
+  let doc = Doc.create(text);
+  if (blocks) doc = doc.withLayer('blocks', blocks);
+  doc = doc.withLayer('tokens', tokenize(doc));
+  return doc.withLayer('sentences', sentences(doc));
+}
+
+interface View { kind: string; text: string; cue: string | null; speaker: string | null; via: string | null }
+
+function run(text: string, blocks?: Block[]): View[] {
+  const doc = build(text, blocks);
+  return recognizeQuotes(doc).map((q: Quote) => ({
+    kind: q.kind,
+    text: doc.slice(q),
+    cue: q.cue ? doc.slice(q.cue) : null,
+    speaker: q.speaker ? doc.slice(q.speaker) : null,
+    via: q.via ? doc.slice(q.via) : null,
+  }));
+}
+
+function find(views: View[], part: string): View {
+  const v = views.find((x) => x.text.includes(part));
+  assert.ok(v, `no quote containing ${JSON.stringify(part)} in ${JSON.stringify(views, null, 1)}`);
+  return v;
+}
+
+test('direct quote, speaker after, straight marks', () => {
+  const v = run('"The bridge will open in March," the transport ministry said.');
+  assert.equal(v.length, 1);
+  assert.deepEqual(v[0], { kind: 'direct', text: '"The bridge will open in March,"', cue: 'said', speaker: 'the transport ministry', via: null });
+});
+
+test('direct quote, inverted speaker, curly marks', () => {
+  const q = find(run('“We have no money left for roads,” said Mayor Anna Lind.'), 'no money');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.text, '“We have no money left for roads,”');
+  assert.equal(q.cue, 'said');
+  assert.equal(q.speaker, 'Mayor Anna Lind');
+});
+
+test('colon quote with the speaker before', () => {
+  const q = find(run('Asked about the strike, union leader Tom Berg said: "Nobody wants this to go on."'), 'Nobody');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.text, '"Nobody wants this to go on."');
+  assert.equal(q.speaker, 'union leader Tom Berg');
+  assert.equal(q.cue, 'said');
+});
+
+test('split quote around the cue is one attributed span', () => {
+  const v = run('"The talks went well," she said, "but we are not there yet."');
+  assert.equal(v.length, 1);
+  assert.equal(v[0].text, '"The talks went well," she said, "but we are not there yet."');
+  assert.equal(v[0].speaker, 'she');
+  assert.equal(v[0].cue, 'said');
+  assert.notEqual(v[0].kind, 'indirect');
+});
+
+test('multi-paragraph quote: reopened paragraphs, one closing mark', () => {
+  const text = 'The coach told reporters: "We trained hard all winter.\n"Nobody expected us to reach the final.\n"Now we want the cup."\nThe final is on Sunday.';
+  const v = run(text);
+  const q = find(v, 'trained hard');
+  assert.equal(q.kind, 'direct');
+  assert.ok(q.text.startsWith('"We trained'));
+  assert.ok(q.text.endsWith('want the cup."'));
+  assert.equal(q.speaker, 'The coach');
+  assert.ok(!v.some((x) => x.text.includes('Sunday')));
+});
+
+test('speaker before: X told reporters that ...', () => {
+  const q = find(run('The governor told reporters that the budget would be balanced by June.'), 'budget');
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'that the budget would be balanced by June');
+  assert.equal(q.cue, 'told');
+  assert.equal(q.speaker, 'The governor');
+});
+
+test('indirect "added that" with a pronoun speaker', () => {
+  const q = find(run('He added that the factory would reopen next year.'), 'factory');
+  assert.deepEqual(q, { kind: 'indirect', text: 'that the factory would reopen next year', cue: 'added', speaker: 'He', via: null });
+});
+
+test('content before the cue: "..., the police said."', () => {
+  const q = find(run('Two men were arrested near the station on Friday, the police said.'), 'arrested');
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'Two men were arrested near the station on Friday');
+  assert.equal(q.speaker, 'the police');
+});
+
+test('"at the same time saying that": speaker is the main clause agent', () => {
+  const q = find(run('The figures were released by Finance Minister Carla Nunes on Monday, at the same time saying that growth would slow.'), 'growth');
+  assert.equal(q.text, 'that growth would slow');
+  assert.equal(q.cue, 'saying');
+  assert.equal(q.speaker, 'Finance Minister Carla Nunes');
+});
+
+test('according to, both orders', () => {
+  const a = find(run('According to the weather service, the storm will reach the coast tonight.'), 'storm');
+  assert.equal(a.text, 'the storm will reach the coast tonight');
+  assert.equal(a.cue, 'According to');
+  assert.equal(a.speaker, 'the weather service');
+  const b = find(run('The storm will reach the coast tonight, according to the weather service.'), 'storm');
+  assert.equal(b.text, 'The storm will reach the coast tonight');
+  assert.equal(b.cue, 'according to');
+  assert.equal(b.speaker, 'the weather service');
+});
+
+test('partial quote inside reported speech: nested speaker and via', () => {
+  const v = run('According to the embassy, the general agreed to leave and ordered his troops to allow a "safe passage for civilians".');
+  const outer = find(v, 'the general agreed');
+  assert.equal(outer.speaker, 'the embassy');
+  assert.notEqual(outer.kind, 'direct');
+  const inner = v.find((x) => x.kind === 'partial');
+  assert.ok(inner);
+  assert.equal(inner.text, '"safe passage for civilians"');
+  assert.equal(inner.speaker, 'the general');
+  assert.equal(inner.via, 'the embassy');
+  assert.equal(inner.cue, 'ordered');
+});
+
+test('refusals', () => {
+  const a = find(run('The company declined to comment.'), 'comment');
+  assert.equal(a.kind, 'refusal');
+  assert.equal(a.speaker, 'The company');
+  const b = find(run('In addition, the palace refused to answer questions about the prince\'s travel plans.'), 'questions');
+  assert.equal(b.kind, 'refusal');
+  assert.equal(b.text, "questions about the prince's travel plans");
+  assert.equal(b.cue, 'refused to answer');
+  assert.equal(b.speaker, 'the palace');
+});
+
+test('organisation speaker and "The statement also mentioned"', () => {
+  const v = run('“Our members will not accept this offer,” the teachers’ union stressed. The statement also mentioned that strikes could begin in May.');
+  const a = find(v, 'Our members');
+  assert.equal(a.kind, 'direct');
+  assert.equal(a.speaker, 'the teachers’ union');
+  assert.equal(a.cue, 'stressed');
+  const b = find(v, 'strikes');
+  assert.equal(b.text, 'that strikes could begin in May');
+  assert.equal(b.speaker, 'The statement');
+  assert.equal(b.cue, 'mentioned');
+});
+
+test('confirmed that ... and stressed that ...: two quotes', () => {
+  const v = run('Earlier, the city council confirmed that the pool was closed and stressed that repairs were under way.');
+  assert.equal(find(v, 'pool').text, 'that the pool was closed');
+  const b = find(v, 'repairs');
+  assert.equal(b.text, 'that repairs were under way');
+  assert.equal(b.speaker, 'the city council');
+});
+
+test('unbalanced quote mark: bounded by its paragraph, no crash', () => {
+  const text = 'The minister said: "We will cut taxes next year.\nThe opposition called the plan reckless.\nVoters go to the polls in May.';
+  const v = run(text);
+  const q = find(v, 'cut taxes');
+  assert.ok(!q.text.includes('opposition'), q.text);
+  assert.ok(!q.text.includes('Voters'));
+  assert.equal(q.speaker, 'The minister');
+  // a stray closing mark and a lone opening mark at the very end
+  assert.doesNotThrow(() => run('He left.” Nobody knew why. "'));
+});
+
+test('photo captions and Source lines are not quotes', () => {
+  const text = 'The mayor said the park would reopen soon.\nThe mayor speaks at the opening in 2019, saying it was "a big day". (Photo: AFP)\nSource: https://example.com/news/park';
+  const capStart = text.indexOf('The mayor speaks');
+  const capEnd = text.indexOf('\nSource');
+  const blocks: Block[] = [
+    { start: 0, end: capStart - 1, kind: 'paragraph' },
+    { start: capStart, end: capEnd, kind: 'caption' },
+    { start: capEnd + 1, end: text.length, kind: 'paragraph' },
+  ];
+  const v = run(text, blocks);
+  assert.equal(v.length, 1);
+  assert.equal(v[0].text, 'the park would reopen soon');
+  assert.ok(!v.some((x) => x.text.includes('Source') || x.text.includes('big day')));
+});
+
+test('scare quotes around one or two words are not quotes', () => {
+  const v = run('The so-called "smart" meters were installed last year across the region.');
+  assert.equal(v.length, 0);
+});
+
+test('sorted by (start, end) and spans inside the text', () => {
+  const text = '"One," he said. The board said the vote was close. "Two," she added.';
+  const doc = build(text);
+  const qs = recognizeQuotes(doc);
+  for (let k = 1; k < qs.length; k++) assert.ok(qs[k - 1].start < qs[k].start || (qs[k - 1].start === qs[k].start && qs[k - 1].end <= qs[k].end));
+  for (const q of qs) assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end);
+  assert.ok(qs.every((q) => q.speaker === null || q.speaker.entity === null));
+});
+
+// The project's founding example (read from the shared folder when it is there).
+const SEED = '/work/shared/examples/seed-article.txt';
+test('seed article: required quotes', { skip: !existsSync(SEED) }, () => {
+  const text = readFileSync(SEED, 'utf8');
+  const v = run(text);
+  const expect: [string, 'direct' | 'other', string, string][] = [
+    ['former Syrian President Bashar al-Assad and his family came to Russia right after Damascus fell into the hands of opposition forces', 'other', 'saying', 'Kremlin spokesman Dmitry Peskov'],
+    ['Such decisions cannot be made without the consent of the Russian President.', 'direct', 'said', 'spokesman Peskov'],
+    ['the Russian President currently has no plans to meet with Mr. al-Assad', 'other', 'added', 'Dmitry Peskov'],
+    ['Mr. Assad and his family were in Moscow', 'other', 'confirmed', 'the Russian Foreign Ministry'],
+    ["the event reflected Russia's commitment to its allies in difficult times", 'other', 'stressed', 'the Russian Foreign Ministry'],
+    ['Russia does not betray its friends in difficult situations,', 'direct', 'said', 'the Russian Foreign Ministry'],
+    ['Mr Assad has agreed to step down after talks with opposition groups', 'other', 'According to', 'the Russian Foreign Ministry'],
+    ['Russia is not involved in these negotiations,', 'direct', 'stressed', 'the Russian Foreign Ministry'],
+    ['Russia is in contact with all Syrian opposition groups', 'other', 'mentioned', 'The statement'],
+  ];
+  for (const [part, kind, cue, speaker] of expect) {
+    const q = v.find((x) => x.text.includes(part) && x.cue === cue);
+    assert.ok(q, `missing seed quote: ${part}`);
+    assert.equal(q.kind === 'direct' ? 'direct' : 'other', kind, part);
+    assert.equal(q.speaker, speaker, part);
+  }
+  const refusal = v.find((x) => x.kind === 'refusal');
+  assert.ok(refusal);
+  assert.equal(refusal.text, "questions about Mr. Assad's whereabouts");
+  assert.equal(refusal.speaker, 'the Kremlin');
+  const partial = v.find((x) => x.kind === 'partial');
+  assert.ok(partial);
+  assert.equal(partial.text, '"peaceful transfer of power"');
+  assert.equal(partial.speaker, 'Mr Assad');
+  assert.equal(partial.via, 'the Russian Foreign Ministry');
+  // not quotes: the caption line and the Source line
+  assert.ok(!v.some((x) => x.text.includes('Source:') || x.text.includes('https://')));
+});
