@@ -92,12 +92,33 @@ export function toResult(doc: Doc, id?: string): ArticleResult {
 /** The DATE in the sentence of the quote's cue that lies outside the quoted words. */
 function saidOn(doc: Doc, q: Quote): { value: string; start: number; end: number } | null {
   const anchor = q.cue ?? q;
-  const sentence = (doc.layers.sentences ?? []).find((s) => s.start <= anchor.start && anchor.start < s.end);
-  if (!sentence) return null;
-  const date = (doc.layers.dates ?? []).find(
-    (d) => d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}|^XXXX-\d{2}-\d{2}/.test(d.value) && d.start >= sentence.start && d.end <= sentence.end && (d.end <= q.start || d.start >= q.end),
-  );
-  return date ? { value: date.value, start: date.start, end: date.end } : null;
+  const sentences = doc.layers.sentences ?? [];
+  const sentence = sentences[lastStartingAtOrBefore(sentences, anchor.start)];
+  if (!sentence || anchor.start >= sentence.end) return null;
+  const dates = doc.layers.dates ?? [];
+  for (let i = Math.max(0, lastStartingAtOrBefore(dates, sentence.start)); i < dates.length && dates[i].start < sentence.end; i++) {
+    const d = dates[i];
+    if (d.start < sentence.start || d.end > sentence.end || d.type !== 'DATE' || !DAY_VALUE.test(d.value)) continue;
+    if (d.end <= q.start || d.start >= q.end) return { value: d.value, start: d.start, end: d.end };
+  }
+  return null;
+}
+
+const DAY_VALUE = /^(?:\d{4}|XXXX)-\d{2}-\d{2}/;
+
+/** Index of the last span starting at or before `offset` in a layer sorted by start (-1 if none). */
+function lastStartingAtOrBefore(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** "Putin meets Assad. (Photo: Reuters)" → "Putin meets Assad." — the credit is reported on its own. */

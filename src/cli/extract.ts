@@ -82,7 +82,7 @@ export async function extractJsonl(
   return { lines, errors };
 }
 
-function processLine(line: string, lineNo: number, options: ExtractOptions): (ArticleResult & { id: string | null }) | { id: string | null; error: { code: string; message: string } } {
+function processLine(line: string, lineNo: number, options: ExtractOptions): (Omit<ArticleResult, 'id'> & { id: string | null }) | { id: string | null; error: { code: string; message: string } } {
   let id: string | null = null;
   try {
     let value: unknown;
@@ -91,6 +91,8 @@ function processLine(line: string, lineNo: number, options: ExtractOptions): (Ar
     } catch {
       throw new InputError('BAD_JSON', `Line ${lineNo} is not valid JSON: each line must be one JSON object.`);
     }
+    const rawId = (value as { id?: unknown } | null)?.id;
+    if (rawId !== undefined && rawId !== null) id = String(rawId);
     const parsed = inputFromJson(value);
     id = parsed.id;
     const input = options.published && !parsed.input.published ? { ...parsed.input, published: options.published } : parsed.input;

@@ -23,7 +23,7 @@ function run(text: string, names: [string, EntityType, number?][], quotes: { con
   const qs: Quote[] = quotes.map((q) => {
     const start = at(q.content);
     const sp = at(q.speaker, q.nth ?? 0);
-    return { start, end: start + q.content.length, kind: 'direct', cue: null, speaker: { start: sp, end: sp + q.speaker.length, entity: null }, via: null };
+    return { start, end: start + q.content.length, kind: 'direct' as const, cue: null, speaker: { start: sp, end: sp + q.speaker.length, entity: null }, via: null };
   }).sort((a, b) => a.start - b.start);
   doc = doc.withLayer('quotes', qs);
   const out = resolveEntities(doc);

@@ -30,6 +30,7 @@ interface Cluster {
   readonly names: string[];
   readonly roles: string[];
   gender: 'm' | 'f' | null;
+  readonly seen: Set<number>;
 }
 
 const norm = (s: string): string =>
@@ -91,6 +92,23 @@ function normaliseMentions(text: string, tokens: readonly Token[], mentions: rea
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Per token: is it inside one of the spans? (spans sorted by start) */
+function coveredTokens(tokens: readonly Token[], spans: readonly Span[]): Uint8Array {
+  const covered = new Uint8Array(tokens.length);
+  let j = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    while (j < spans.length && spans[j].end <= t.start) j++;
+    for (let k = j; k < spans.length && spans[k].start < t.end; k++) {
+      if (spans[k].end > t.start) {
+        covered[i] = 1;
+        break;
+      }
+    }
+  }
+  return covered;
+}
+
 function indexTokens(tokens: readonly Token[]): { byStart: Map<number, number>; byEnd: Map<number, number> } {
   const byStart = new Map<number, number>();
   const byEnd = new Map<number, number>();
@@ -115,14 +133,16 @@ function creditMentions(doc: Doc): EntityMention[] {
 }
 
 function newCluster(key: string, type: EntityType): Cluster {
-  return { key, type, typeVotes: new Map(), mentions: [], names: [], roles: [], gender: null };
+  return { key, type, typeVotes: new Map(), mentions: [], names: [], roles: [], gender: null, seen: new Set() };
 }
 
 function addMention(c: Cluster, m: Span, type: EntityType | null, via: AliasVia, name?: string): void {
-  if (c.mentions.some((x) => x.start === m.start && x.end === m.end)) return;
+  const key = m.start * 65536 + (m.end - m.start);
+  if (c.seen.has(key)) return;
+  c.seen.add(key);
   c.mentions.push({ start: m.start, end: m.end, via });
   if (type) c.typeVotes.set(type, (c.typeVotes.get(type) ?? 0) + 1);
-  if (name) c.names.push(name);
+  if (name && !c.names.includes(name)) c.names.push(name);
 }
 
 function clusterNames(
@@ -179,11 +199,13 @@ function clusterNames(
   }
 
   // Surnames and given names NER missed elsewhere in the article: "Mr. al-Assad" after "Bashar al-Assad".
-  for (const t of tokens) {
-    if (t.kind !== 'word') continue;
+  const covered = coveredTokens(tokens, named);
+  const surnames = new Set(people.flatMap((p) => p.names.filter((n) => n.includes(' ')).map((n) => stripParticle(n.split(' ').pop() ?? '').toLowerCase())));
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti];
+    if (t.kind !== 'word' || covered[ti]) continue;
     const word = stripParticle(text.slice(t.start, t.end));
-    if (!/^\p{Lu}/u.test(word)) continue;
-    if (named.some((m) => m.start < t.end && t.start < m.end)) continue;
+    if (!/^\p{Lu}/u.test(word) || !surnames.has(word.toLowerCase())) continue;
     const w = word.toLowerCase();
     if (w.length < 3) continue;
     const candidates = people.filter((p) => p.names.some((n) => {
@@ -228,9 +250,10 @@ function clusterNames(
   }
   // Acronym occurrences NER did not tag.
   for (const [acr, c] of acronyms) {
-    for (const t of tokens) {
-      if (text.slice(t.start, t.end) !== acr) continue;
-      if (named.some((m) => m.start < t.end && t.start < m.end)) {
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti];
+      if (t.end - t.start !== acr.length || text.slice(t.start, t.end) !== acr) continue;
+      if (covered[ti]) {
         // tagged already, possibly as its own cluster: merge it in
         const own = byKey.get(`X:${norm(acr)}`);
         if (own && own !== c) mergeInto(c, own, clusters, 'acronym');
@@ -285,8 +308,10 @@ function nearestBefore(candidates: Cluster[], at: number): Cluster | undefined {
   return best;
 }
 
-function clusterOf(clusters: readonly Cluster[], m: Span): Cluster | undefined {
-  return clusters.find((c) => c.mentions.some((x) => x.start === m.start && x.end === m.end));
+function clusterIndex(clusters: readonly Cluster[]): Map<number, Cluster> {
+  const index = new Map<number, Cluster>();
+  for (const c of clusters) for (const m of c.mentions) index.set(m.start * 65536 + (m.end - m.start), c);
+  return index;
 }
 
 /** Honorifics and roles before a person's name become a title mention and a role. */
@@ -297,10 +322,11 @@ function addTitleMentions(
   clusters: Cluster[],
   named: readonly EntityMention[],
 ): void {
-  const nonPerson = named.filter((m) => m.type !== 'PERSON');
+  const inOtherName = coveredTokens(tokens, named.filter((m) => m.type !== 'PERSON'));
+  const index = clusterIndex(clusters);
   for (const m of named) {
     if (m.type !== 'PERSON') continue;
-    const c = clusterOf(clusters, m);
+    const c = index.get(m.start * 65536 + (m.end - m.start));
     const i = tokenAt.byStart.get(m.start);
     if (!c || i === undefined || i === 0) continue;
     let j = i - 1;
@@ -311,7 +337,7 @@ function addTitleMentions(
       const t = tokens[j];
       if (text.slice(t.end, tokens[j + 1].start).includes('\n')) break;
       const w = bare(text.slice(t.start, t.end));
-      const inName = nonPerson.some((n) => n.start <= t.start && t.end <= n.end);
+      const inName = inOtherName[j] === 1;
       const adjacent = j === i - 1;
       if (HONORIFICS.has(w)) {
         if (!adjacent && start < 0) break;
@@ -363,6 +389,7 @@ function addRoleMentions(
       holders.set(key, list);
     }
   }
+  const personStarts = new Set(named.filter((m) => m.type === 'PERSON').map((m) => m.start));
   for (const [key, list] of holders) {
     if (list.length !== 1) continue;
     const c = list[0];
@@ -377,7 +404,7 @@ function addRoleMentions(
       const end = tokens[i + words.length].end;
       const next = tokens[i + words.length + 1];
       // followed by a name: a title mention, handled already
-      if (next && named.some((m) => m.start === next.start && m.type === 'PERSON')) continue;
+      if (next && personStarts.has(next.start)) continue;
       addMention(c, { start, end }, null, 'role');
     }
   }
@@ -426,6 +453,11 @@ function mostFrequent(xs: string[]): string {
   return best;
 }
 
+/** Longest name mention looked back over when searching by position (characters). */
+const MAX_MENTION_LENGTH = 300;
+/** How far back a definite description ("the ministry") looks for what it describes (characters). */
+const LOOKBACK_CHARS = 5000;
+
 /** Links quote speaker spans to entities. */
 class SpeakerResolver {
   private readonly mentions: { span: ClusterMention; cluster: Cluster }[];
@@ -445,10 +477,25 @@ class SpeakerResolver {
     return { start: speaker.start, end: speaker.end, entity: cluster ? (this.idOf.get(cluster) ?? null) : (speaker.entity ?? null) };
   }
 
+  /** Mentions starting in [from, to), by binary search over the sorted list. */
+  private startingIn(from: number, to: number): { span: ClusterMention; cluster: Cluster }[] {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].span.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: { span: ClusterMention; cluster: Cluster }[] = [];
+    for (let i = lo; i < this.mentions.length && this.mentions[i].span.start < to; i++) out.push(this.mentions[i]);
+    return out;
+  }
+
   /** A name mention inside the span (the one that ends it first, then people, then the longest). */
   private byName(s: Span): Cluster | undefined {
-    const inside = this.mentions.filter((m) => m.span.start >= s.start && m.span.end <= s.end && m.span.via !== 'role');
-    const covering = this.mentions.filter((m) => m.span.start <= s.start && m.span.end >= s.end);
+    const near = this.startingIn(s.start - MAX_MENTION_LENGTH, s.end);
+    const inside = near.filter((m) => m.span.start >= s.start && m.span.end <= s.end && m.span.via !== 'role');
+    const covering = near.filter((m) => m.span.start <= s.start && m.span.end >= s.end);
     const pool = inside.length ? inside : covering;
     if (!pool.length) return undefined;
     const atEnd = pool.filter((m) => m.span.end === s.end);
@@ -488,7 +535,7 @@ class SpeakerResolver {
   }
 
   private previousSpeaker(earlier: readonly Quote[], before: number): Cluster | undefined {
-    for (let i = earlier.length - 1; i >= 0; i--) {
+    for (let i = earlier.length - 1; i >= 0 && i >= earlier.length - 8; i--) {
       const q = earlier[i];
       if (q.start >= before && (q.speaker?.start ?? Infinity) >= before) continue;
       const id = q.speaker?.entity;
@@ -504,15 +551,16 @@ class SpeakerResolver {
     for (let s = here; s >= 0 && s >= here - 3; s--) {
       const sentence = this.sentences[s];
       if (!sentence) continue;
-      const hit = this.mentions.find((m) => m.span.start >= sentence.start && m.span.end <= Math.min(sentence.end, at) && ok(m.cluster));
+      const hit = this.startingIn(sentence.start, Math.min(sentence.end, at)).find((m) => m.span.end <= Math.min(sentence.end, at) && ok(m.cluster));
       if (hit) return { cluster: hit.cluster, sentence: s };
     }
     return undefined;
   }
 
   private latestBefore(at: number, ok: (c: Cluster) => boolean): Cluster | undefined {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
-      const m = this.mentions[i];
+    const window = this.startingIn(at - LOOKBACK_CHARS, at);
+    for (let i = window.length - 1; i >= 0; i--) {
+      const m = window[i];
       if (m.span.end <= at && ok(m.cluster)) return m.cluster;
     }
     return undefined;
