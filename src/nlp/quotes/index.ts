@@ -855,6 +855,13 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
   if (NEEDS_COMPLEMENT.has(e.lemma) && !hasComplement && !toInf) return null;
   // "the state", "polls show", "his plans": forms that are also common nouns need a clear complement
   if (NOUN_LIKE.has(ctx.lw[i]) && !hasComplement && !toInf && !(speaker && (SPEAKER_PRONOUNS.has(ctx.lw[speakerFirst]) || ctx.cap[speakerFirst]))) return null;
+  if (isName && (ctx.lw[ce0 + 1] === 'for' || ctx.lw[ce0 + 1] === 'on') && e.lemma === 'call' && cs === ce0 + 1) {
+    // "called for an inquiry", "called on Congress to act"
+    const end = cutAtNextCue(ctx, cs + 1, b);
+    const c = contentSpan(ctx, cs + 1, end);
+    if (!c) return null;
+    return { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, ce0 + 1), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+  }
   if (isName) {
     // "called it 'a disaster'": only with quotation marks in the clause
     let quoted = false;

@@ -34,6 +34,8 @@ const CUE_LEMMAS: Readonly<Record<CueClass, readonly string[]>> = {
     'testify', 'point', 'explain', 'elaborate', 'muse', 'observe', 'opine', 'acknowledge', 'blog', 'learn',
     'warn', 'notify', 'assure', 'brief', 'cite', 'echo', 'tout', 'urge', 'accuse', 'criticize', 'criticise', 'praise',
     'blame', 'dismiss', 'reject', 'question', 'describe', 'discuss', 'recommend', 'propose', 'demand', 'boast',
+    'attack', 'blast', 'slam', 'defend', 'endorse', 'oppose', 'decry', 'denounce', 'condemn', 'mock', 'ridicule',
+    'applaud', 'hail', 'welcome', 'celebrate', 'thank', 'chant', 'scream', 'yell', 'cry', 'declare', 'rule',
   ],
   tell: ['tell', 'inform', 'remind', 'reassure', 'convince', 'persuade', 'advise', 'promise', 'warn', 'assure', 'notify', 'brief'],
   ask: ['ask', 'wonder', 'question', 'inquire', 'enquire'],
