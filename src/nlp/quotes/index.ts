@@ -98,8 +98,9 @@ export function recognizeQuotes(doc: Doc): Quote[] {
     let f: Found | null = null;
     if (w === 'according' && ctx.lw[i + 1] === 'to') f = accordingTo(ctx, i);
     else if (REFUSAL_FIRST.has(w)) f = refusal(ctx, i);
+    else if (EVIDENTIAL.has(w) || (w === 'expected' && PASSIVE_MARKERS.has(ctx.lw[i - 1]) && ctx.lw[i + 1] === 'to')) f = evidential(ctx, i);
     if (!f) {
-      const e = CUE_VERBS.get(w);
+      const e = cueEntry(ctx, i);
       if (e) f = indirectCue(ctx, i, e);
     }
     if (!f) continue;
@@ -899,6 +900,23 @@ const ADVERBIAL_WORDS = new Set([
   'recent', 'separate', 'joint', 'brief', 'exclusive', 'ago', 'days', 'weeks', 'months', 'years', 'time', 'times',
   'repeatedly', 'publicly', 'privately', 'again', 'often', 'also', 'even', 'later', 'earlier', 'now', 'previously',
 ]);
+
+const EVIDENTIAL = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+
+/** "X seems to ...", "It appears that ...", "X is expected to ...": an attributed judgement with no local source. */
+function evidential(ctx: Ctx, i: number): Found | null {
+  const [a, b] = sentenceBounds(ctx, i);
+  const nx = ctx.lw[i + 1];
+  if (nx === 'that' && ctx.lw[i - 1] === 'it') {
+    const c = contentSpan(ctx, i + 1, cutAtNextCue(ctx, i + 1, b));
+    return c ? { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, i), speaker: null, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] } : null;
+  }
+  if (nx !== 'to') return null;
+  const cs = clauseStart(ctx, i - 1, a);
+  if (cs >= i - 1 && !(cs === i - 1 && isWord(ctx, cs))) return null;
+  const c = contentSpan(ctx, cs, cutAtNextCue(ctx, i, b));
+  return c ? { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, i), speaker: null, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] } : null;
+}
 
 function accordingTo(ctx: Ctx, i: number): Found | null {
   const [a, b] = sentenceBounds(ctx, i);
