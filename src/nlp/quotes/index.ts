@@ -121,6 +121,10 @@ export function recognizeQuotes(doc: Doc): Quote[] {
     found.push(f);
   }
 
+  // headline "Speaker: what they said" (the first paragraph, a title line)
+  const h = headlineColon(ctx);
+  if (h && !found.some((f) => f.start < h.end && h.start < f.end)) found.push(h);
+
   // 4. nested partial quotes inside reported speech
   for (const f of indirect) {
     if (f.kind !== 'mixed' || f.speaker === null) continue;
@@ -916,6 +920,29 @@ function evidential(ctx: Ctx, i: number): Found | null {
   if (cs >= i - 1 && !(cs === i - 1 && isWord(ctx, cs))) return null;
   const c = contentSpan(ctx, cs, cutAtNextCue(ctx, i, b));
   return c ? { start: c.start, end: c.end, kind: 'indirect', cue: span(ctx, i, i), speaker: null, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] } : null;
+}
+
+/** A title line "Warren: 'You should be investigated'" or "Poll: Clinton leads": speaker, colon, content. */
+function headlineColon(ctx: Ctx): Found | null {
+  let k = 0;
+  while (k < ctx.n && ctx.paraOf[k] < 0) k++;
+  if (k >= ctx.n) return null;
+  const p = ctx.paraOf[k];
+  let colon = -1;
+  for (let j = k + 1; j < ctx.n && j <= k + 8 && ctx.paraOf[j] === p; j++) {
+    if (ctx.lw[j] === ':') {
+      colon = j;
+      break;
+    }
+    if (!isWord(ctx, j) && ctx.lw[j] !== '.' && ctx.lw[j] !== "'s" && ctx.lw[j] !== '’s') return null;
+  }
+  if (colon < 0 || !ctx.cap[k] || colon + 1 >= ctx.n || ctx.paraOf[colon + 1] !== p) return null;
+  let last = colon + 1;
+  while (last + 1 < ctx.n && ctx.paraOf[last + 1] === p) last++;
+  if (last - colon < 3) return null;
+  const c = contentSpan(ctx, colon + 1, last);
+  if (!c) return null;
+  return { start: c.start, end: c.end, kind: ctx.segOf[colon + 1] >= 0 ? 'direct' : 'indirect', cue: span(ctx, colon, colon), speaker: span(ctx, k, colon - 1), via: null, cueTok: colon, segs: [], para: p };
 }
 
 function accordingTo(ctx: Ctx, i: number): Found | null {
