@@ -874,7 +874,7 @@ function indirectCue(ctx: Ctx, i: number, e: CueEntry): Found | null {
     if (!quoted) return null;
   }
   if (isBelief && !hasComplement && !toInf && !(e.lemma === 'think' || e.lemma === 'believe' || e.lemma === 'fear')) return null;
-  if (e.classes.has('ask') && !hasComplement && !['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where'].includes(ctx.lw[cs])) return null;
+  if (e.classes.has('ask') && !e.classes.has('speech') && !hasComplement && ctx.lw[cs] !== 'to' && !['whether', 'if', 'why', 'what', 'how', 'who', 'when', 'where'].includes(ctx.lw[cs])) return null;
   const end = cutAtNextCue(ctx, cs, b);
   if (end - cs < 1) return null;
   const c = contentSpan(ctx, cs, end);
