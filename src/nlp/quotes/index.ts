@@ -106,9 +106,16 @@ export function recognizeQuotes(doc: Doc): Quote[] {
     if (!f) continue;
     // never duplicate a direct quote's span
     if (f.start >= f.end) continue;
-    for (let k = 0; k < ctx.segs.length; k++) {
-      const seg = ctx.segs[k];
-      if (seg.start >= f.start && seg.end <= f.end) f.segs.push(k);
+    // segments are sorted by start: find the first at or after f.start
+    let lo = 0;
+    let hi = ctx.segs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ctx.segs[mid].start < f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ctx.segs.length && ctx.segs[k].start < f.end; k++) {
+      if (ctx.segs[k].end <= f.end) f.segs.push(k);
     }
     if (f.segs.some((k) => segAttr[k] >= 0 && found[segAttr[k]].start <= f!.start && found[segAttr[k]].end >= f!.end)) continue;
     if (f.segs.length > 0 && f.kind === 'indirect') {
@@ -179,7 +186,17 @@ function speakerSpan(ctx: Ctx, span: Span): QuoteSpeaker {
   let { start, end } = span;
   if (ctx.mentions) {
     // snap to named-entity mentions that the span cuts through
-    for (const m of ctx.mentions) {
+    // mentions are sorted and short: start from the first that could reach `start`
+    const ms = ctx.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < span.start - 200) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ms.length && ms[i].start < end; i++) {
+      const m = ms[i];
       if (m.end <= start || m.start >= end) continue;
       if (m.start < start) start = m.start;
       if (m.end > end) end = m.end;
