@@ -45,7 +45,7 @@ test('a Doc is immutable and withLayer returns a new one', () => {
   assert.equal(doc.has('sentences'), false);
   assert.equal(next.has('sentences'), true);
   assert.throws(() => { (next as unknown as { text: string }).text = 'x'; });
-  assert.throws(() => (next.layers.sentences as { start: number }[]).push({ start: 0 }));
+  assert.throws(() => (next.layers.sentences as unknown as { start: number }[]).push({ start: 0 }));
 });
 
 test('a missing layer is named in the error', () => {
