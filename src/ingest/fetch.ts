@@ -221,13 +221,28 @@ export function decodeBody(body: Buffer, contentType: string): { text: string; c
     charset = 'utf-8';
     decoder = new TextDecoder('utf-8');
   }
-  let text = decoder.decode(body);
+  let text = decoder.encoding === 'windows-1252' ? decodeWindows1252(body) : decoder.decode(body);
   if (decoder.encoding === 'utf-8' && text.includes('\uFFFD')) {
     const replaced = (text.match(/\uFFFD/g) ?? []).length;
     if (replaced > 0) {
-      text = new TextDecoder('windows-1252').decode(body);
+      text = decodeWindows1252(body);
       charset = 'windows-1252';
     }
   }
   return { text, charset };
+}
+
+/** The C1 range of windows-1252 (0x80–0x9F); Node 20's TextDecoder reads these bytes as latin-1. */
+const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(body: Buffer): string {
+  let out = '';
+  for (let i = 0; i < body.length; i += 8192) {
+    const chunk = body.subarray(i, i + 8192);
+    let part = '';
+    for (const b of chunk) part += b >= 0x80 && b <= 0x9f ? CP1252_C1[b - 0x80] : String.fromCharCode(b);
+    out += part;
+  }
+  return out;
 }
