@@ -8,7 +8,7 @@ import {
 } from './calendar.js';
 import {
   AGO_WORDS, AMBIGUOUS_MONTHS, BARE_PLURAL_UNITS, CLOCK_WORDS, DAY_OFFSETS, DECADE_WORDS, DEICTIC_PHRASES,
-  DURATION_DETERMINERS, DURATION_MODIFIERS, FREQUENCY_WORDS, FUTURE_CUES, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
+  ARTICLE_DURATION_CUES, DURATION_DETERMINERS, DURATION_FILLERS, DURATION_MODIFIERS, FREQUENCY_ADJECTIVES, FREQUENCY_WORDS, NOT_CLOCK_BEFORE, FUTURE_CUES, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
   MERIDIEMS, MONTH_CUES, MONTHS, NON_TEMPORAL_AFTER_ADJ, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, OCLOCK,
   ORDINALS, PARTS_OF_DAY, PAST_CUES, PERIOD_NOUNS, POINT_MODIFIERS, POSITION_MODIFIERS, QUANTITY_PHRASES,
   RELATIVE_DETERMINERS, SEASONS, SET_QUANTIFIERS, TIME_ZONES, UNIT_DURATION, UNIT_NEEDS_NUMBER, UNITS,
@@ -39,6 +39,10 @@ const ORDINAL_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 /** "2024-12-09", "12/09/2024" */
 const ISO_DATE_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
 const SLASH_DATE_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
+/** How many sentences a quarter stays in focus for "a year ago", "the quarter". */
+const FOCUS_SENTENCES = 1000;
+/** Whether the quarter in focus is the latest named (true) or the first (the report's own quarter). */
+const FOCUS_LATEST = false;
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
 export interface Cand {
@@ -76,6 +80,10 @@ export class Grammar {
   focus: { y: number; q: number; sent: number } | null = null;
   /** the last absolute day named: the reference time for "the next day", "two days later" */
   ref: YMD | null = null;
+  /** the last year named explicitly: the reference for "that year", "later that year" */
+  refYear: number | null = null;
+  /** the last month-day date and where it ended: "April 24 and 25" */
+  lastMonthDay: { y?: number; m: number; end: number } | null = null;
 
   constructor(private readonly ctx: GrammarContext) {
     this.toks = ctx.toks;
@@ -94,7 +102,7 @@ export class Grammar {
   /** Does the clause around token i talk about the future? */
   private future(i: number): boolean {
     const s = this.ctx.sentOf[i] ?? 0;
-    const from = Math.max(this.ctx.sentStart[s] ?? 0, i - 10);
+    const from = Math.max(this.ctx.sentStart[s] ?? 0, i - 15);
     for (let k = i - 1; k >= from; k--) {
       const w = this.toks[k].b;
       if (PAST_CUES.has(w)) return false;
@@ -259,18 +267,16 @@ export class Grammar {
   private deictic(i: number): Cand | null {
     const m = DEICTIC.match(this.toks, i);
     if (!m) return null;
-    const key = this.toks.slice(i, m.end).map((t) => t.b).join(' ');
+    const key = this.key(i, m.end);
     const next = this.b(m.end);
     if (GUARDED_DEICTICS.has(key)) {
       if (key === 'earlier') {
         // "Earlier," / "said earlier." : an adverb; not "earlier than", not "an earlier version"
         const n = this.toks[m.end];
         if (n && !n.punct && next !== 'in' && next !== 'on' && next !== 'at') return null;
-      } else if (key === 'current' || key === 'recent' || key === 'future') {
+      } else if (key === 'current' || key === 'recent') {
         if (NON_TEMPORAL_AFTER_ADJ.has(next)) return null;
         if (key === 'current' && this.b(i - 1) === 'alternating') return null;
-      } else if (key === 'now') {
-        if (next === 'that' && this.b(i - 1) !== 'until') return null;
       }
     }
     return this.cand(m.end, m.value.type ?? 'DATE', m.value.value, 'deictic');
@@ -316,7 +322,7 @@ export class Grammar {
     if (theOnly) j = i + 1;
     if (!det && !theOnly) return null;
     const w = this.b(j);
-    const detKey = det ? this.toks.slice(i, det.end).map((t) => t.b).join(' ') : 'the';
+    const detKey = det ? this.key(i, det.end) : 'the';
     const yearAgoDet = detKey === 'the year-earlier' || detKey === 'the year-ago';
     const base = d === 'ref' ? this.refBase() : this.anchor;
     if (d === 'ref') d = detKey === 'the following' ? 1 : 0;
@@ -424,6 +430,12 @@ export class Grammar {
     }
     let num = this.number(j);
     let k = num ? num.end : j;
+    if (num && DURATION_FILLERS.has(this.b(k)) && this.unitAt(k + 1)) k++; // "two more weeks"
+    // "recent weeks", "recent months": a vague duration ("recent years" is PAST_REF, in the deictic table)
+    if (!num && !set && this.b(j) === 'recent' && this.toks[j + 1]?.b.endsWith('s')) {
+      num = { n: 'X', end: j + 1 };
+      k = j + 1;
+    }
     // "the first nine months" vs "the first quarter": an ordinal determiner needs a number
     const unit = this.unitAt(k);
     if (!unit) {
@@ -432,10 +444,21 @@ export class Grammar {
     }
     const unitTok = this.toks[k].b;
     const plural = unitTok.endsWith('s');
+    // a capitalised unit inside a sentence is a name ("60 Minutes", "This Week")
+    if (this.toks[k].cap && k > (this.ctx.sentStart[this.ctx.sentOf[k]] ?? 0) && k > i) return null;
+    // "a second group", "a minute's silence" are not durations
+    if ((unit === 'S' || unit === 'MIN') && num && (this.toks[j].b === 'a' || this.toks[j].b === 'an') && unit === 'S') return null;
+    // "$5 a year", "four flights a week": a rate, not a duration
+    if (num && num.end === j + 1 && (this.toks[j].b === 'a' || this.toks[j].b === 'an') && !hasDet && !set && !plural) {
+      const prev = this.b(i - 1);
+      const agoNext = AGO.match(this.toks, k + 1);
+      if (!agoNext && !ARTICLE_DURATION_CUES.has(prev) && !(this.toks[k + 1]?.b === 'and' && this.b(k + 2) === 'a')) return null;
+    }
     if (!num) {
       if (set) num = { n: 1, end: j };
       else if (hasDet && plural && (this.b(i) === 'the' || this.b(i) === 'those' || this.b(i) === 'these')) num = { n: 'X', end: j };
       else if (!hasDet && plural && BARE_PLURAL_UNITS.has(unitTok)) num = { n: 'X', end: j };
+      else if (hasDet && !plural && ['another', 'a further', 'an additional', 'the entire', 'the whole', 'the full'].includes(this.key(i, j))) num = { n: 1, end: j };
       else return null;
       if (this.b(i) === 'the' && !plural) return null;
     }
@@ -448,10 +471,16 @@ export class Grammar {
     if (unit === 'Q' && !set && num.n !== 'X' && !hasDet && this.toks[j].b === 'a') return null; // "a quarter" of a pie
     if (unitTok === 'second' && j === k) return null;
     let end = k + 1;
+    // "a minute and a half", "two hours and a half"
+    let plusHalf = false;
+    if (this.b(end) === 'and' && this.b(end + 1) === 'a' && this.b(end + 2) === 'half' && typeof num.n === 'number') {
+      plusHalf = true;
+      end += 3;
+    }
     // "-old" ages: "24 years old"
     if (this.b(end) === 'old' || this.b(end) === 'of' && this.b(end + 1) === 'age') return null;
     const spec = UNIT_DURATION[unit];
-    const n = num.n;
+    const n = plusHalf && typeof num.n === 'number' ? num.n + 0.5 : num.n;
     if (set) {
       const v = durationValue(n, spec.letter, spec.time, spec.factor);
       return this.cand(end, 'SET', v, 'set');
@@ -462,7 +491,8 @@ export class Grammar {
       const info = ago.value;
       const agoKey = this.b(end);
       // "before"/"after" followed by a noun phrase is a preposition: "two days before the vote"
-      if ((agoKey === 'before' || agoKey === 'back') && this.toks[ago.end] && !this.toks[ago.end].punct) return null;
+      const prepositional = (agoKey === 'before' || agoKey === 'back') && this.toks[ago.end] && !this.toks[ago.end].punct;
+      if (!prepositional) {
       const yearAgo = unit === 'Y' && n === 1 && (agoKey === 'ago' || agoKey === 'earlier' || agoKey === 'before');
       if (yearAgo) {
         const f = this.focusQuarter(i);
@@ -476,10 +506,12 @@ export class Grammar {
       if (!p) return this.cand(ago.end, 'DATE', info.sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'ago');
       const day = pointDay(p);
       return this.cand(ago.end, 'DATE', formatPoint(p), 'ago', day ? { ref: day } : {});
+      }
     }
     // "the past year" style dates are in relative(); here: durations
     if (this.b(end) === 'ahead' && this.b(i) === 'the' && n === 'X') return null;
     const half = typeof n === 'number' && n % 1 === 0.5 ? HALF_UNIT[unit] ?? '' : '';
+    if (n === 'X' && (unit === 'C' || unit === 'DE')) return this.cand(end, 'DURATION', unit === 'C' ? 'PXC' : 'PXDE', 'duration');
     // "two years or so", "two to three weeks": keep the first number
     if (this.b(end) === 'or' && this.b(end + 1) === 'so') end += 2;
     const v = durationValue(n, spec.letter, spec.time, spec.factor, half);
@@ -490,7 +522,7 @@ export class Grammar {
     const f = this.focus;
     if (!f) return null;
     const s = this.ctx.sentOf[i] ?? 0;
-    return s - f.sent <= 6 ? f : null;
+    return s - f.sent <= FOCUS_SENTENCES ? f : null;
   }
 
   // ----- months -----
@@ -587,7 +619,8 @@ export class Grammar {
     }
     const k = m - a.m;
     if (future) return k >= -2 ? a.y : a.y + 1;
-    return k <= 3 ? (k >= -8 ? a.y : a.y + (k < -8 ? 0 : 0)) : a.y - 1;
+    if (k > 3) return a.y - 1;
+    return k >= -8 ? a.y : a.y + 1;
   }
 
   /** "December 9", "Dec. 9, 2024", "May 2018", "November", "June last year" */
@@ -728,88 +761,82 @@ export class Grammar {
     return this.cand(yr.end, 'DATE', String(yr.n), 'year');
   }
 
-  /** "the third quarter", "third-quarter", "the fourth quarter of 1990", "the quarter", "the 1988 third quarter" */
+  /**
+   * Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990", "the 1988 third quarter",
+   * "the quarter ended Sept. 30", "the latest quarter", "the year-ago quarter", "the first half of 1990".
+   * Financial news compares with the quarter it reports on: bare "the quarter" and "a year earlier" use that focus.
+   */
   private quarter(i: number): Cand | null {
+    const a = this.anchor;
     let j = i;
     let explicitYear: number | undefined;
-    let yearShift: number | null = null;
+    let yearShift: number | null = null; // "this year's", "last year's"
+    let qShift = 0; // "last quarter", "next quarter"
+    let yearAgo = false; // "the year-ago quarter", "the quarter a year earlier"
+    let useFocus = false;
+    let current = false;
     const w0 = this.b(i);
-    if (w0 === 'the' || w0 === 'its' || w0 === 'their' || w0 === 'a' || w0 === 'this' || w0 === 'last' || w0 === 'next' || w0 === 'that') j++;
-    // "this year's third quarter", "next year's first quarter", "last year's quarter"
-    if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && this.b(j) === 'year' && this.b(j + 1) === "'s") {
+    const relm = REL_DETS.match(this.toks, i);
+    const relKey = relm ? this.key(i, relm.end) : '';
+    if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && this.b(i + 1) === 'year' && this.b(i + 2) === "'s") {
       yearShift = w0 === 'this' ? 0 : w0 === 'last' ? -1 : 1;
-      j += 2;
+      j = i + 3;
+    } else if (relm && typeof relm.value === 'number') {
+      j = relm.end;
+      if (relKey === 'the year-earlier' || relKey === 'the year-ago') yearAgo = true;
+      else if (relKey === 'the latest' || relKey === 'the most recent') useFocus = true;
+      else if (relKey === 'this') useFocus = true;
+      else if (relKey === 'current' || relKey === 'the current') current = true;
+      else qShift = relm.value;
+    } else if (w0 === 'the' || w0 === 'its' || w0 === 'their' || w0 === 'a' || w0 === 'that') {
+      j = i + 1;
     }
     const yr = this.digitYear(j);
     if (yr && typeof yr.n === 'number') {
       explicitYear = yr.n;
       j = yr.end;
     }
-    let rel: number | null = null;
-    let focus = false;
-    const relm = REL_DETS.match(this.toks, i);
-    const relKey = relm ? this.toks.slice(i, relm.end).map((t) => t.b).join(' ') : '';
-    if (relm && yearShift === null && explicitYear === undefined) {
-      if (relKey === 'the year-earlier' || relKey === 'the year-ago') {
-        focus = true;
-        rel = -4;
-      } else if (relKey === 'the latest' || relKey === 'the most recent') {
-        focus = true;
-        rel = 0;
-      } else if (typeof relm.value === 'number') {
-        rel = relm.value;
-      }
-      j = relm.end;
-    }
-    // "the comparable year-ago quarter", "the corresponding period last year"
-    if (this.b(j) === 'comparable' || this.b(j) === 'corresponding' || this.b(j) === 'same') j++;
-    const ya = YEAR_AGO.match(this.toks, j);
-    if (ya && !this.b(j).startsWith('last')) {
-      focus = true;
-      rel = -4;
+    if (this.b(j) === 'comparable' || this.b(j) === 'corresponding' || this.b(j) === 'same' || this.b(j) === 'full') j++;
+    const ya = this.b(j).startsWith('last') ? null : YEAR_AGO.match(this.toks, j);
+    if (ya) {
+      yearAgo = true;
       j = ya.end;
     }
     if (this.b(j) === 'fiscal') j++;
-    let q: number | undefined;
-    let end: number;
-    let half = false;
     const tok = this.toks[j];
     if (!tok) return null;
+    let q: number | undefined;
+    let half = false;
+    let end: number;
     const parts = tok.b.split('-');
-    let ordTok = ORDINALS.get(parts[0]);
-    if (parts.length === 2 && (parts[1] === 'quarter' || parts[1] === 'half') && ordTok !== undefined) {
-      q = ordTok;
+    const hyphenOrd = parts.length === 2 ? ORDINALS.get(parts[0]) : undefined;
+    if (hyphenOrd !== undefined && (parts[1] === 'quarter' || parts[1] === 'half')) {
+      q = hyphenOrd; // "third-quarter" (an adjective: the timex is the token)
       half = parts[1] === 'half';
       end = j + 1;
-      // "third-quarter" is an adjective: "third-quarter profit"; the timex is the token
     } else {
-      ordTok = ORDINALS.get(tok.b);
-      if (ordTok === undefined && tok.b === 'last' && (this.b(j + 1) === 'quarter' || this.b(j + 1) === 'half') && i !== j) ordTok = this.b(j + 1) === 'half' ? 2 : 4;
-      if (ordTok !== undefined) {
-        const u = this.b(j + 1);
-        if (u !== 'quarter' && u !== 'half' && u !== 'quarters') return null;
-        q = ordTok;
+      let ord = ORDINALS.get(tok.b);
+      const u = this.b(j + 1);
+      if (ord === undefined && tok.b === 'last' && i !== j && (u === 'quarter' || u === 'half')) ord = u === 'half' ? 2 : 4;
+      if (ord !== undefined) {
+        if (u === 'quarters' && i === j) return this.cand(j + 2, 'SET', `XXXX-Q${ord}`, 'set');
+        if (u !== 'quarter' && u !== 'half') return null;
+        q = ord;
         half = u === 'half';
+        if (half && i === j) return null; // "first half" needs its determiner
         end = j + 2;
-        if (u === 'quarters') {
-          if (i !== j) return null;
-          return this.cand(end, 'SET', `XXXX-Q${q}`, 'set');
-        }
-        // "first half" needs "the": "the first half of the game" is vague but a date in news
-        if (half && i === j) return null;
-      } else if (tok.b === 'quarter' || tok.b === 'period' || tok.b === 'half') {
-        if (i === j) return null; // bare "quarter"
-        if (tok.b === 'half') return null;
+      } else if (tok.b === 'quarter' || tok.b === 'period') {
+        if (i === j) return null; // bare "quarter": a coin, a fraction, a neighbourhood
         end = j + 1;
-        if (tok.b === 'period' && !focus && explicitYear === undefined) return null;
-        if (rel === null && !focus && explicitYear === undefined && w0 !== 'the' && w0 !== 'its' && w0 !== 'that') return null;
-        if (rel === null) focus = true;
+        if (!yearAgo && qShift === 0 && !current && yearShift === null && explicitYear === undefined) useFocus = true;
+        if (tok.b === 'period' && !yearAgo && !useFocus && explicitYear === undefined && yearShift === null) return null;
+        if (tok.b === 'period' && w0 !== 'the' && !relm) return null;
       } else {
         return null;
       }
     }
     if (half && (q === undefined || q > 2)) return null;
-    // "of 1990", "1990"
+    // trailing year or comparison: "of 1990", "1990", "of last year", "a year ago", "last year"
     const after = this.b(end) === 'of' ? this.digitYear(end + 1) : this.b(end) === ',' ? null : this.digitYear(end);
     if (after && typeof after.n === 'number') {
       explicitYear = after.n;
@@ -817,43 +844,63 @@ export class Grammar {
     } else if (this.b(end) === 'of' && this.b(end + 1) === 'last' && this.b(end + 2) === 'year') {
       yearShift = -1;
       end += 3;
-    } else if (this.b(end) === 'last' && this.b(end + 1) === 'year' && (tok.b === 'period' || tok.b === 'quarter')) {
-      rel = -4;
-      focus = true;
-      end += 2;
-    }
-    const a = this.anchor;
-    let y: number | undefined;
-    if (half) {
-      if (explicitYear !== undefined) y = explicitYear;
-      else if (a) y = yearShift !== null ? a.y + yearShift : q! <= (a.m <= 6 ? 1 : 2) ? a.y : a.y - 1;
-      return this.cand(end, 'DATE', `${y === undefined ? 'XXXX' : y}-H${q}`, 'half');
-    }
-    if (q === undefined) {
-      // "the quarter", "this quarter", "the year-ago quarter"
-      const f = focus ? this.focusQuarter(i) : null;
-      let base: { y: number; q: number } | null = f ?? (a ? { y: a.y, q: quarterOf(a.m) } : null);
-      if (!base) return this.cand(end, 'DATE', 'XXXX-QX', 'quarter');
-      if (!f && focus) base = this.shiftQ(base, -1); // the latest reported quarter
-      if (rel !== null) base = this.shiftQ(base, rel);
-      if (explicitYear !== undefined) base = { y: explicitYear, q: base.q };
-      return this.cand(end, 'DATE', `${base.y}-Q${base.q}`, 'quarter', { quarter: base });
-    }
-    if (explicitYear !== undefined) y = explicitYear;
-    else if (a) {
-      const aq = quarterOf(a.m);
-      if (yearShift !== null) y = a.y + yearShift;
-      else if (rel === -4) {
-        const f = this.focusQuarter(i);
-        y = (f ? f.y : a.y) - 1;
-      } else if (this.future(i)) y = q >= aq ? a.y : a.y + 1;
-      else {
-        const f = this.focusQuarter(i);
-        y = f && f.q >= q ? f.y : q <= aq ? a.y : a.y - 1;
+    } else if (q === undefined) {
+      const ya2 = YEAR_AGO.match(this.toks, end);
+      if (ya2 && this.b(end) !== 'year-ago' && this.b(end) !== 'year-earlier') {
+        yearAgo = true;
+        end = ya2.end;
       }
     }
-    if (y === undefined) return this.cand(end, 'DATE', `XXXX-Q${q}`, 'quarter');
-    return this.cand(end, 'DATE', `${y}-Q${q}`, 'quarter', rel === -4 ? {} : { quarter: { y, q } });
+    // "the quarter ended Sept. 30": the quarter that date closes
+    let endedDay: YMD | null = null;
+    if (q === undefined && (this.b(end) === 'ended' || this.b(end) === 'ending')) {
+      const md = this.monthDate(end + 1);
+      const mdv = md && /^(\d{4})-(\d\d)/.exec(md.value);
+      if (mdv) endedDay = { y: Number(mdv[1]), m: Number(mdv[2]), d: 1 };
+    }
+    if (half) {
+      let y = explicitYear;
+      if (y === undefined && a) y = yearShift !== null ? a.y + yearShift : q! <= (a.m <= 6 ? 1 : 2) ? a.y : a.y - 1;
+      return this.cand(end, 'DATE', `${y === undefined ? 'XXXX' : y}-H${q}`, 'half');
+    }
+    const f = this.focus;
+    if (q !== undefined) {
+      let y = explicitYear;
+      if (y === undefined && a) {
+        const aq = quarterOf(a.m);
+        if (yearShift !== null) y = a.y + yearShift;
+        else if (yearAgo) y = (f ? f.y : q <= aq ? a.y : a.y - 1) - 1;
+        else if (this.future(i)) y = q >= aq ? a.y : a.y + 1;
+        else y = q <= aq ? a.y : a.y - 1;
+      }
+      if (y === undefined) return this.cand(end, 'DATE', `XXXX-Q${q}`, 'quarter');
+      const focusable = !yearAgo && (!a || Math.abs(a.y - y) <= 1);
+      return this.cand(end, 'DATE', `${y}-Q${q}`, 'quarter', focusable ? { quarter: { y, q } } : {});
+    }
+    // no ordinal: "the quarter", "the latest period", "this quarter", "last quarter", "the year-ago quarter"
+    if (endedDay) {
+      const base = { y: endedDay.y, q: quarterOf(endedDay.m) };
+      return this.cand(end, 'DATE', `${base.y}-Q${base.q}`, 'quarter', { quarter: base });
+    }
+    if (!a && !f) return this.cand(end, 'DATE', 'XXXX-QX', 'quarter');
+    const anchorQ = a ? { y: a.y, q: quarterOf(a.m) } : f!;
+    let base: { y: number; q: number };
+    if (current) base = anchorQ;
+    else if (qShift !== 0) base = this.shiftQ(anchorQ, qShift);
+    else base = f ?? this.shiftQ(anchorQ, -1); // the latest reported quarter
+    if (yearShift !== null && a) base = { y: a.y + yearShift, q: base.q };
+    if (yearAgo) base = this.shiftQ(base, -4);
+    if (explicitYear !== undefined) {
+      if (tok.b === 'period' && !f) return this.cand(end, 'DATE', String(explicitYear), 'year');
+      base = { y: explicitYear, q: base.q };
+    }
+    return this.cand(end, 'DATE', `${base.y}-Q${base.q}`, 'quarter', yearAgo || explicitYear !== undefined ? {} : { quarter: base });
+  }
+
+  private key(from: number, to: number): string {
+    let s = this.toks[from].b;
+    for (let k = from + 1; k < to; k++) s += ' ' + this.toks[k].b;
+    return s;
   }
 
   private shiftQ(x: { y: number; q: number }, n: number): { y: number; q: number } {
@@ -1128,7 +1175,11 @@ export class Grammar {
 
   /** Register what an accepted candidate tells later expressions. */
   accept(c: Cand, i: number): void {
-    if (c.quarter) this.focus = { ...c.quarter, sent: this.ctx.sentOf[i] ?? 0 };
+    if (c.quarter && (!this.focus || FOCUS_LATEST)) this.focus = { ...c.quarter, sent: this.ctx.sentOf[i] ?? 0 };
+    const y = /^(\d{4})(?:-|$)/.exec(c.value);
+    if (y && (c.kind === 'year' || c.kind === 'month' || c.kind === 'monthday')) this.refYear = Number(y[1]);
+    const md = /^(\d{4}|XXXX)-(\d\d)-\d\d$/.exec(c.value);
+    this.lastMonthDay = md && c.kind === 'monthday' ? { y: md[1] === 'XXXX' ? undefined : Number(md[1]), m: Number(md[2]), end: c.end } : null;
     if (c.ref && c.kind !== 'dayword') this.ref = c.ref;
   }
 }

@@ -106,12 +106,12 @@ export const DEICTIC_PHRASES: ReadonlyMap<string, { value: string; type?: 'DATE'
   ['the present', { value: 'PRESENT_REF' }], ['at this point', { value: 'PRESENT_REF' }],
   ['current', { value: 'PRESENT_REF' }],
   ['recently', { value: 'PAST_REF' }], ['recent', { value: 'PAST_REF' }], ['formerly', { value: 'PAST_REF' }],
-  ['previously', { value: 'PAST_REF' }], ['earlier', { value: 'PAST_REF' }], ['the past', { value: 'PAST_REF' }],
-  ['lately', { value: 'PAST_REF' }], ['in the past', { value: 'PAST_REF' }],
+  ['earlier', { value: 'PAST_REF' }], ['the past', { value: 'PAST_REF' }],
+  ['lately', { value: 'PAST_REF' }], 
   ['more recently', { value: 'PAST_REF' }], ['until recently', { value: 'PAST_REF' }], ['recent years', { value: 'PAST_REF' }],
   ['past years', { value: 'PAST_REF' }], ['years ago', { value: 'PAST_REF' }], ['long ago', { value: 'PAST_REF' }],
   ['a few years ago', { value: 'PAST_REF' }], ['several years ago', { value: 'PAST_REF' }], ['some time ago', { value: 'PAST_REF' }],
-  ['the future', { value: 'FUTURE_REF' }], ['soon', { value: 'FUTURE_REF' }],
+  ['the future', { value: 'FUTURE_REF' }],
   ['the near future', { value: 'FUTURE_REF' }], ['the near term', { value: 'FUTURE_REF' }], ['the short term', { value: 'FUTURE_REF' }],
   ['the long term', { value: 'FUTURE_REF' }], ['the coming years', { value: 'FUTURE_REF' }], ['coming years', { value: 'FUTURE_REF' }],
   ['as soon as possible', { value: 'FUTURE_REF' }], ['a later date', { value: 'FUTURE_REF' }], ['later this decade', { value: 'FUTURE_REF' }],
@@ -133,7 +133,7 @@ export const DAY_OFFSETS: ReadonlyMap<string, number> = new Map([
 
 /** Determiners that move a calendar unit relative to the anchor ("last week" -> -1). 'ref' = the reference time. */
 export const RELATIVE_DETERMINERS: ReadonlyMap<string, number | 'ref'> = new Map<string, number | 'ref'>([
-  ['this', 0], ['current', 0], ['the current', 0], ['the present', 0], ['this coming', 1], ['this past', -1],
+  ['this', 0], ['current', 0], ['the current', 0], ['the present', 0], ['the full', 0], ['the entire', 0], ['the whole', 0], ['this coming', 1], ['this past', -1],
   ['last', -1], ['the last', -1], ['past', -1], ['the past', -1], ['previous', -1], ['the previous', -1], ['the prior', -1],
   ['prior', -1], ['the preceding', -1],
   ['next', 1], ['the next', 1], ['coming', 1], ['the coming', 1], ['the following', 'ref'], ['the same', 'ref'], ['that', 'ref'],
@@ -195,6 +195,18 @@ export const FREQUENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['daily', 'P1D'], ['weekly', 'P1W'], ['monthly', 'P1M'], ['yearly', 'P1Y'], ['annually', 'P1Y'], ['hourly', 'PT1H'],
   ['quarterly', 'P3M'], ['nightly', 'P1D'], ['biweekly', 'P2W'], ['biannually', 'P6M'], ['semiannually', 'P6M'],
 ]);
+/** Frequency words that are adjectives before a noun ("quarterly dividend", "daily volume"): not a timex there. */
+export const FREQUENCY_ADJECTIVES: ReadonlySet<string> = new Set(['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'hourly', 'nightly', 'biweekly']);
+/** Words after a number and before a unit that keep the duration ("two more weeks"). */
+export const DURATION_FILLERS: ReadonlySet<string> = new Set(['more', 'additional', 'further', 'extra', 'full', 'straight', 'consecutive', 'long']);
+/** Words before "a week"/"an hour" that make it a duration ("for a week"); elsewhere "a year" is usually a rate ("$5 a year"). */
+export const ARTICLE_DURATION_CUES: ReadonlySet<string> = new Set([
+  'for', 'in', 'within', 'than', 'about', 'nearly', 'almost', 'over', 'after', 'only', 'just', 'least', 'of', 'take', 'takes',
+  'took', 'taken', 'taking', 'last', 'lasts', 'lasted', 'spend', 'spent', 'during', 'half', 'around', 'roughly', 'some', 'another',
+  'extra', 'full', 'entire', 'whole', 'once', 'under', 'up', 'to', 'barely', 'already', 'nearly', 'lasting', 'by', 'at',
+]);
+/** Words before "noon" that make it a name, not a time ("High Noon"). */
+export const NOT_CLOCK_BEFORE: ReadonlySet<string> = new Set(['high']);
 /** Quantifiers that make a SET ("every week", "each July"). */
 export const SET_QUANTIFIERS: ReadonlySet<string> = new Set(['every', 'each', 'per']);
 
@@ -214,15 +226,14 @@ export const HOLIDAYS: ReadonlyMap<string, string> = new Map([
 
 /** Words that mark a sentence as about the future: bare weekdays and dates then resolve forward. */
 export const FUTURE_CUES: ReadonlySet<string> = new Set([
-  'will', "'ll", 'shall', "won't", 'won’t', 'scheduled', 'upcoming', 'expected', 'expects', 'plans', 'planned', 'due', 'set',
-  'would', 'slated', 'until', 'till', 'begins', 'starts', 'going',
+  'will', "'ll", 'shall', "won't", 'scheduled', 'upcoming', 'slated', 'soon',
 ]);
 /** Words that mark a sentence as about the past (override future cues nearby). */
 export const PAST_CUES: ReadonlySet<string> = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'last', 'earlier', 'yesterday', 'announced', 'reported']);
 
 /** Prepositions and cues before a bare ambiguous month ("in May") that make it temporal. */
 export const MONTH_CUES: ReadonlySet<string> = new Set([
-  'in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'last', 'next', 'this', 'early', 'late', 'mid',
+  'in', 'the', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'last', 'next', 'this', 'early', 'late', 'mid',
   'before', 'after', 'of', 'to', 'between', 'and', 'or', 'around', 'until', 'throughout', 'since', 'each', 'every', 'that',
 ]);
 
@@ -233,7 +244,7 @@ export const NOT_YEAR_AFTER: ReadonlySet<string> = new Set([
   'kilometers', 'km', 'meters', 'feet', 'points', 'units', 'cars', 'vehicles', 'homes', 'houses', 'copies', 'students',
   'members', 'votes', 'residents', 'refugees', 'prisoners', 'cases', 'deaths', 'years', 'days', 'hours', 'minutes',
   'rooms', 'beds', 'seats', 'planes', 'aircraft', 'ships', 'boats', 'games', 'hits', 'calories', 'million', 'billion',
-  'to', 'x',
+  'x',
 ]);
 /** Tokens before a four-digit number that show it is not a year ("$2000", "No. 1990"). */
 export const NOT_YEAR_BEFORE: ReadonlySet<string> = new Set(['$', '#', '€', '£', '¥', 'no.', 'number', 'flight', 'route', 'model', 'page', 'pages', 'room', 'about', 'some', 'nearly', 'almost', 'over', 'than']);
