@@ -40,6 +40,13 @@ export function loadNerModel(path?: string): NerModel {
 }
 
 const TYPE_OF: readonly EntityType[] = ['PERSON', 'ORG', 'LOC', 'MISC'];
+const CONTRACTIONS = new Set(['s', 'S', 'm', 'M', 've', 'll', 're', 'd', 'D']);
+
+interface Unit {
+  start: number;
+  end: number;
+  word: string;
+}
 
 /** Our token text in the form the CoNLL-trained features expect (straight quotes). */
 function normToken(s: string): string {
@@ -75,11 +82,32 @@ export function recognizeMentions(doc: Doc, model?: NerModel): EntityMention[] {
     if (g.length) groups.push(g);
   }
   if (k < tokens.length) groups.push(tokens.slice(k));
-  const words = groups.map((g) => g.map((t) => normToken(text.slice(t.start, t.end))));
+  // feature units: our tokens, except that a detached contraction (' + s) and a list number
+  // with its period ("1 ." at the start of a line) are read as one unit, as CoNLL tokenises them
+  const units: Unit[][] = groups.map((g) => {
+    const u: Unit[] = [];
+    for (let i = 0; i < g.length; i++) {
+      const t = g[i];
+      const next = g[i + 1];
+      const w = text.slice(t.start, t.end);
+      if (next && next.start === t.end) {
+        const nw = text.slice(next.start, next.end);
+        if ((t.kind === 'quote' && (w === "'" || w === '\u2019') && CONTRACTIONS.has(nw)) ||
+          (i === 0 && t.kind === 'number' && nw === '.' && w.length <= 3)) {
+          u.push({ start: t.start, end: next.end, word: normToken(w + nw) });
+          i++;
+          continue;
+        }
+      }
+      u.push({ start: t.start, end: t.end, word: normToken(w) });
+    }
+    return u;
+  });
+  const words = units.map((g) => g.map((u) => u.word));
   const labels = tagDocument(m, words);
   const out: EntityMention[] = [];
-  for (let s = 0; s < groups.length; s++) {
-    const g = groups[s];
+  for (let s = 0; s < units.length; s++) {
+    const g = units[s];
     const lab = labels[s];
     const w = words[s];
     let i = 0;
