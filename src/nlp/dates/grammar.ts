@@ -28,6 +28,8 @@ const QUANTITIES = new PhraseTable(QUANTITY_PHRASES);
 const AGO = new PhraseTable(AGO_WORDS);
 const HOLIDAY = new PhraseTable(HOLIDAYS);
 const YEAR_AGO = new PhraseTable([...YEAR_AGO_ADJECTIVES].map((k) => [k, true] as const));
+/** Words that may follow an adverbial "daily" ("twice daily and ..."). */
+const SET_FOLLOWERS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'since', 'for', 'in', 'at', 'until', 'through', 'from', 'to', 'as', 'with', 'by', 'on', 'during', 'basis']);
 const NUMBER_PATTERN = /^\d+(?:\.\d+)?$/;
 const FRACTION_PATTERN = /^(\d)\/(\d)$/;
 /** "3pm", "10:30am", "10:30", "15h30" as one token. */
@@ -82,6 +84,7 @@ export class Grammar {
   ref: YMD | null = null;
   /** the last year named explicitly: the reference for "that year", "later that year" */
   refYear: number | null = null;
+  refMonth: { y: number; m: number } | null = null;
   /** the last month-day date and where it ended: "April 24 and 25" */
   lastMonthDay: { y?: number; m: number; end: number } | null = null;
 
@@ -324,6 +327,7 @@ export class Grammar {
     const w = this.b(j);
     const detKey = det ? this.key(i, det.end) : 'the';
     const yearAgoDet = detKey === 'the year-earlier' || detKey === 'the year-ago';
+    const anaphoric = d === 'ref';
     const base = d === 'ref' ? this.refBase() : this.anchor;
     if (d === 'ref') d = detKey === 'the following' ? 1 : 0;
     const fut = this.future(i);
@@ -360,6 +364,18 @@ export class Grammar {
         if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(this.weekend(false)), 'relative');
       }
       if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(shift(base, 'WE', d)!), 'relative');
+      // "that year", "the following year", "the same month": from the last year/month named
+      if (anaphoric && unit === 'Y' && this.refYear !== null) return this.cand(end, 'DATE', String(this.refYear + d), 'relative');
+      if (anaphoric && unit === 'M' && this.refMonth) {
+        const r = addMonths(this.refMonth.y, this.refMonth.m, d);
+        return this.cand(end, 'DATE', formatPoint({ g: 'M', y: r.y, m: r.m }), 'relative');
+      }
+      // "the week of March 6"
+      if (unit === 'W' && this.b(end) === 'of') {
+        const md = this.monthDate(end + 1);
+        const v = md && /^(\d{4})-(\d\d)-(\d\d)$/.exec(md.value);
+        if (md && v) return this.cand(md.end, 'DATE', formatPoint({ g: 'W', day: { y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) } }), 'relative');
+      }
       const p = shift(base, unit, d);
       if (!p) return null;
       const day = pointDay(p);
@@ -368,6 +384,16 @@ export class Grammar {
     if (theOnly) return null;
     // "last April", "next May", "this September"
     const month = this.monthAt(j, true);
+    const mday = month !== undefined ? this.dayNumAt(j + 1 + (this.b(j + 1) === '.' ? 1 : 0)) : null;
+    if (month !== undefined && mday && typeof mday.n === 'number' && base && (d === -1 || d === 1)) {
+      // "last Oct. 23": the nearest such day before (after) the anchor
+      let y = base.y;
+      const later = month > base.m || (month === base.m && mday.n > base.d);
+      if (d === -1 && later) y--;
+      if (d === 1 && !later) y++;
+      if (!isValidDate(y, month, mday.n)) return null;
+      return this.cand(mday.end, 'DATE', formatPoint(dayPoint({ y, m: month, d: mday.n })), 'monthday', { ref: { y, m: month, d: mday.n } });
+    }
     if (month !== undefined) {
       if (!base) return this.cand(j + 1, 'DATE', formatPoint({ g: 'M', m: month }), 'relative');
       let y = base.y;
@@ -392,7 +418,7 @@ export class Grammar {
     // "last summer", "this fall"
     const season = SEASONS.get(w);
     if (season) {
-      return this.cand(j + 1, 'DATE', formatPoint(resolveSeason(this.anchor, season, d, fut)), 'relative');
+      return this.cand(j + 1, 'DATE', formatPoint(resolveSeason(this.anchor, season, d, fut, detKey === 'this')), 'relative');
     }
     // "this morning", "last night"
     const pod = PARTS_OF_DAY.get(w);
@@ -430,6 +456,10 @@ export class Grammar {
     }
     let num = this.number(j);
     let k = num ? num.end : j;
+    if (num && (this.b(k) === 'to' || this.b(k) === 'or' || this.b(k) === '-') && !set) {
+      const second = this.number(k + 1, false);
+      if (second && this.unitAt(second.end)) k = second.end; // the range keeps its first number
+    }
     if (num && DURATION_FILLERS.has(this.b(k)) && this.unitAt(k + 1)) k++; // "two more weeks"
     // "recent weeks", "recent months": a vague duration ("recent years" is PAST_REF, in the deictic table)
     if (!num && !set && this.b(j) === 'recent' && this.toks[j + 1]?.b.endsWith('s')) {
@@ -456,7 +486,7 @@ export class Grammar {
     }
     if (!num) {
       if (set) num = { n: 1, end: j };
-      else if (hasDet && plural && (this.b(i) === 'the' || this.b(i) === 'those' || this.b(i) === 'these')) num = { n: 'X', end: j };
+      else if (hasDet && plural && (this.b(i) === 'those' || this.b(i) === 'these')) num = { n: 'X', end: j };
       else if (!hasDet && plural && BARE_PLURAL_UNITS.has(unitTok)) num = { n: 'X', end: j };
       else if (hasDet && !plural && ['another', 'a further', 'an additional', 'the entire', 'the whole', 'the full'].includes(this.key(i, j))) num = { n: 1, end: j };
       else return null;
@@ -467,6 +497,8 @@ export class Grammar {
       // "one second" fine, but "the second" is an ordinal (handled: no number) -> keep
     }
     if (unit === 'WE' && !set) return null;
+    if (!plural && this.toks[j]?.digits && this.toks[j].b.length === 4) return null; // "the 1988 quarter"
+    if (unit === 'Q' && plural && this.toks[j]?.b.includes('-')) return null;
     if (num.n === 1 && plural && !set && this.toks[j].b !== 'one') return null; // "a years" nonsense
     if (unit === 'Q' && !set && num.n !== 'X' && !hasDet && this.toks[j].b === 'a') return null; // "a quarter" of a pie
     if (unitTok === 'second' && j === k) return null;
@@ -492,7 +524,8 @@ export class Grammar {
       const agoKey = this.b(end);
       // "before"/"after" followed by a noun phrase is a preposition: "two days before the vote"
       const prepositional = (agoKey === 'before' || agoKey === 'back') && this.toks[ago.end] && !this.toks[ago.end].punct;
-      if (!prepositional) {
+      const relativeLength = info.ref && !(unit === 'Y' || unit === 'Q' || unit === 'DE' || unit === 'C') && agoKey !== 'before';
+      if (!prepositional && !relativeLength) {
       const yearAgo = unit === 'Y' && n === 1 && (agoKey === 'ago' || agoKey === 'earlier' || agoKey === 'before');
       if (yearAgo) {
         const f = this.focusQuarter(i);
@@ -502,10 +535,14 @@ export class Grammar {
       if (n === 'X') {
         return this.cand(ago.end, 'DATE', info.sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'ago');
       }
-      const p = agoPoint(base, unit, info.sign * n);
+      const p = agoPoint(base, unit === 'DE' || unit === 'C' ? 'Y' : unit, info.sign * n * (unit === 'DE' ? 10 : unit === 'C' ? 100 : 1));
       if (!p) return this.cand(ago.end, 'DATE', info.sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'ago');
       const day = pointDay(p);
       return this.cand(ago.end, 'DATE', formatPoint(p), 'ago', day ? { ref: day } : {});
+      }
+      if (relativeLength) {
+        const half = typeof n === 'number' && n % 1 === 0.5 ? HALF_UNIT[unit] ?? '' : '';
+        return this.cand(ago.end, 'DURATION', durationValue(n, spec.letter, spec.time, spec.factor, half), 'duration');
       }
     }
     // "the past year" style dates are in relative(); here: durations
@@ -788,7 +825,7 @@ export class Grammar {
       else if (relKey === 'this') useFocus = true;
       else if (relKey === 'current' || relKey === 'the current') current = true;
       else qShift = relm.value;
-    } else if (w0 === 'the' || w0 === 'its' || w0 === 'their' || w0 === 'a' || w0 === 'that') {
+    } else if (w0 === 'the' || w0 === 'that') {
       j = i + 1;
     }
     const yr = this.digitYear(j);
@@ -811,7 +848,9 @@ export class Grammar {
     const parts = tok.b.split('-');
     const hyphenOrd = parts.length === 2 ? ORDINALS.get(parts[0]) : undefined;
     if (hyphenOrd !== undefined && (parts[1] === 'quarter' || parts[1] === 'half')) {
-      q = hyphenOrd; // "third-quarter" (an adjective: the timex is the token)
+      // "third-quarter" is an adjective: the timex is the token alone, without "a"/"the" before it
+      if (j > i && explicitYear === undefined && !yearAgo && yearShift === null) return null;
+      q = hyphenOrd;
       half = parts[1] === 'half';
       end = j + 1;
     } else {
@@ -929,6 +968,7 @@ export class Grammar {
     const word = CLOCK_WORDS.get(t.b);
     let explicit = true;
     if (word) {
+      if (NOT_CLOCK_BEFORE.has(this.b(i - 1)) || (t.cap && i > (this.ctx.sentStart[this.ctx.sentOf[i]] ?? 0))) return null;
       [hh, mm] = word.split(':').map(Number) as [number, number];
       end = i + 1;
     } else {
@@ -1111,7 +1151,13 @@ export class Grammar {
   private frequency(i: number): Cand | null {
     const w = this.b(i);
     const f = FREQUENCY_WORDS.get(w);
-    if (f) return this.cand(i + 1, 'SET', f, 'set');
+    if (f) {
+      // "quarterly dividend", "the average daily volume": an adjective before its noun
+      const next = this.toks[i + 1];
+      if (FREQUENCY_ADJECTIVES.has(w) && next && !next.punct && !next.cap && !SET_FOLLOWERS.has(next.b)) return null;
+      if (FREQUENCY_ADJECTIVES.has(w) && next?.cap) return null; // "the party daily Granma"
+      return this.cand(i + 1, 'SET', f, 'set');
+    }
     if (SET_QUANTIFIERS.has(w) && w !== 'per') {
       const wd = this.weekdayAt(i + 1);
       if (wd !== undefined) {
@@ -1148,7 +1194,7 @@ export class Grammar {
     } else if (this.b(end) === 'of') {
       return null; // "the fall of Saigon"
     }
-    return this.cand(end, 'DATE', formatPoint(resolveSeason(this.anchor, s, 0, this.future(i))), 'season');
+    return this.cand(end, 'DATE', formatPoint(resolveSeason(this.anchor, s, 0, this.future(i), false)), 'season');
   }
 
   /** "2024-12-09", "12/09/2024" */
@@ -1178,6 +1224,8 @@ export class Grammar {
     if (c.quarter && (!this.focus || FOCUS_LATEST)) this.focus = { ...c.quarter, sent: this.ctx.sentOf[i] ?? 0 };
     const y = /^(\d{4})(?:-|$)/.exec(c.value);
     if (y && (c.kind === 'year' || c.kind === 'month' || c.kind === 'monthday')) this.refYear = Number(y[1]);
+    const ym = /^(\d{4})-(\d\d)(?:-|$)/.exec(c.value);
+    if (ym && (c.kind === 'month' || c.kind === 'monthday')) this.refMonth = { y: Number(ym[1]), m: Number(ym[2]) };
     const md = /^(\d{4}|XXXX)-(\d\d)-\d\d$/.exec(c.value);
     this.lastMonthDay = md && c.kind === 'monthday' ? { y: md[1] === 'XXXX' ? undefined : Number(md[1]), m: Number(md[2]), end: c.end } : null;
     if (c.ref && c.kind !== 'dayword') this.ref = c.ref;

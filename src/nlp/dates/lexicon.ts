@@ -94,7 +94,7 @@ export const POSITION_MODIFIERS: ReadonlyMap<string, string | null> = new Map([
   ['early', 'START'], ['late', 'END'], ['mid', 'MID'], ['the end of', 'END'], ['the beginning of', 'START'],
   ['the start of', 'START'], ['the middle of', 'MID'], ['the turn of', 'START'], ['end of', 'END'], ['the close of', 'END'],
   ['earlier', null], ['later', null], ['sometime', null], ['sometime in', null], ['the rest of', 'END'],
-  ['the remainder of', 'END'], ['the first half of', 'H1'], ['the second half of', 'H2'], ['the last half of', 'H2'],
+  ['the remainder of', 'END'], ['earlier in', null], ['later in', null], ['early in', 'START'], ['late in', 'END'], ['the first half of', 'H1'], ['the second half of', 'H2'], ['the last half of', 'H2'],
   ['the latter half of', 'H2'], ['the first part of', 'START'], ['the latter part of', 'END'],
 ]);
 
@@ -108,7 +108,7 @@ export const DEICTIC_PHRASES: ReadonlyMap<string, { value: string; type?: 'DATE'
   ['recently', { value: 'PAST_REF' }], ['recent', { value: 'PAST_REF' }], ['formerly', { value: 'PAST_REF' }],
   ['earlier', { value: 'PAST_REF' }], ['the past', { value: 'PAST_REF' }],
   ['lately', { value: 'PAST_REF' }], 
-  ['more recently', { value: 'PAST_REF' }], ['until recently', { value: 'PAST_REF' }], ['recent years', { value: 'PAST_REF' }],
+  ['more recently', { value: 'PAST_REF' }], ['then current', { value: 'PAST_REF' }], ['until recently', { value: 'PAST_REF' }], ['recent years', { value: 'PAST_REF' }],
   ['past years', { value: 'PAST_REF' }], ['years ago', { value: 'PAST_REF' }], ['long ago', { value: 'PAST_REF' }],
   ['a few years ago', { value: 'PAST_REF' }], ['several years ago', { value: 'PAST_REF' }], ['some time ago', { value: 'PAST_REF' }],
   ['the future', { value: 'FUTURE_REF' }],
@@ -143,7 +143,8 @@ export const RELATIVE_DETERMINERS: ReadonlyMap<string, number | 'ref'> = new Map
 export const DURATION_DETERMINERS: ReadonlySet<string> = new Set([
   'the past', 'the last', 'the next', 'the first', 'the coming', 'the previous', 'the final', 'the following', 'the prior',
   'the preceding', 'the latest', 'past', 'last', 'next', 'first', 'the', 'the same', 'the entire', 'the whole', 'the full',
-  'another', 'a further', 'an additional', 'the remaining', 'the other', 'those', 'these',
+  'another', 'a further', 'an additional', 'the remaining', 'the other', 'those', 'these', 'the year-earlier', 'the year-ago',
+  'the comparable', 'the latest', 'the most recent', 'the initial', 'its first', 'their first',
 ]);
 
 /** Suffixes after a duration that make it a point: sign relative to the reference. */

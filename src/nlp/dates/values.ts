@@ -84,17 +84,19 @@ export function seasonOf(x: YMD): { y: number; s: string } {
 const SEASON_ORDER = ['SP', 'SU', 'FA', 'WI'];
 
 /** The season code s nearest to the anchor, n seasons-of-that-kind away (0 = this/nearest, -1 = last). */
-export function resolveSeason(anchor: YMD | null, s: string, n: number, future: boolean): Point {
+export function resolveSeason(anchor: YMD | null, s: string, n: number, future: boolean, explicitThis = false): Point {
   if (!anchor) return { g: 'S', s };
   const cur = seasonOf(anchor);
   const ci = SEASON_ORDER.indexOf(cur.s);
   const si = SEASON_ORDER.indexOf(s);
+  if (n === 0 && explicitThis) return { g: 'S', y: cur.y, s };
   if (n === 0) {
     // bare or "this": the same season year; a later season of the year is past-leaning unless future
     if (si <= ci || future) return { g: 'S', y: cur.y, s };
     return { g: 'S', y: cur.y - 1, s };
   }
-  if (n < 0) return { g: 'S', y: si < ci ? cur.y : cur.y - 1, s };
+  // "last spring" in the fall is the spring of last year; "last summer" in the fall is this year's
+  if (n < 0) return { g: 'S', y: si === ci - 1 ? cur.y : cur.y - 1, s };
   return { g: 'S', y: si > ci ? cur.y : cur.y + 1, s };
 }
 
