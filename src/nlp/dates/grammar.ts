@@ -8,7 +8,7 @@ import {
 } from './calendar.js';
 import {
   AGO_WORDS, AMBIGUOUS_MONTHS, BARE_PLURAL_UNITS, CLOCK_WORDS, DAY_OFFSETS, DECADE_WORDS, DEICTIC_PHRASES,
-  ARTICLE_DURATION_CUES, DURATION_DETERMINERS, DURATION_FILLERS, DURATION_MODIFIERS, FREQUENCY_ADJECTIVES, FREQUENCY_WORDS, NOT_CLOCK_BEFORE, FUTURE_CUES, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
+  ARTICLE_DURATION_CUES, DURATION_DETERMINERS, DURATION_FILLERS, NOT_FREQUENCY_NOUNS, DURATION_MODIFIERS, FREQUENCY_ADJECTIVES, FREQUENCY_WORDS, NOT_CLOCK_BEFORE, FUTURE_CUES, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
   MERIDIEMS, MONTH_CUES, MONTHS, NON_TEMPORAL_AFTER_ADJ, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, OCLOCK,
   ORDINALS, PARTS_OF_DAY, PAST_CUES, PERIOD_NOUNS, POINT_MODIFIERS, POSITION_MODIFIERS, QUANTITY_PHRASES,
   RELATIVE_DETERMINERS, SEASONS, SET_QUANTIFIERS, TIME_ZONES, UNIT_DURATION, UNIT_NEEDS_NUMBER, UNITS,
@@ -28,8 +28,6 @@ const QUANTITIES = new PhraseTable(QUANTITY_PHRASES);
 const AGO = new PhraseTable(AGO_WORDS);
 const HOLIDAY = new PhraseTable(HOLIDAYS);
 const YEAR_AGO = new PhraseTable([...YEAR_AGO_ADJECTIVES].map((k) => [k, true] as const));
-/** Words that may follow an adverbial "daily" ("twice daily and ..."). */
-const SET_FOLLOWERS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'since', 'for', 'in', 'at', 'until', 'through', 'from', 'to', 'as', 'with', 'by', 'on', 'during', 'basis']);
 const NUMBER_PATTERN = /^\d+(?:\.\d+)?$/;
 const FRACTION_PATTERN = /^(\d)\/(\d)$/;
 /** "3pm", "10:30am", "10:30", "15h30" as one token. */
@@ -263,6 +261,8 @@ export class Grammar {
     consider(this.season(i));
     consider(this.yearAgo(i));
     consider(this.isoDate(i));
+    consider(this.coordinatedDay(i));
+    consider(this.yearEnd(i));
     return best;
   }
 
@@ -335,6 +335,7 @@ export class Grammar {
     let k = j;
     if (w === 'fiscal') k++;
     const unit = this.unitAt(k);
+    if (unit && this.toks[k].cap && (this.b(i - 1) === '"' || this.b(i - 1) === '``' || this.b(i - 1) === "'" || k > (this.ctx.sentStart[this.ctx.sentOf[k]] ?? 0) + 1)) return null;
     if (unit && !this.toks[k].b.endsWith('s')) {
       const end = k + 1;
       if (unit === 'Q' || this.b(k) === 'period') return null; // quarters have their own rule
@@ -1064,7 +1065,8 @@ export class Grammar {
     }
     if (n === undefined) return null;
     if (numParts.length === 0 && last !== 'long') return null; // "year-ago" etc. handled elsewhere
-    if (unit === 'WE' || unit === 'Q' && numParts.length === 0) return null;
+    if (unit === 'WE' || (unit === 'Q' && (numParts.length === 0 || parts[unitIdx].endsWith('s')))) return null; // "three-quarters"
+    if (this.b(i + 1) === 'of' && unit === 'Q') return null;
     // "the 1990-91 season" no; "one-day", "two-day"
     const spec = UNIT_DURATION[unit];
     return this.cand(i + 1, 'DURATION', durationValue(n, spec.letter, spec.time, spec.factor), 'duration');
@@ -1154,8 +1156,7 @@ export class Grammar {
     if (f) {
       // "quarterly dividend", "the average daily volume": an adjective before its noun
       const next = this.toks[i + 1];
-      if (FREQUENCY_ADJECTIVES.has(w) && next && !next.punct && !next.cap && !SET_FOLLOWERS.has(next.b)) return null;
-      if (FREQUENCY_ADJECTIVES.has(w) && next?.cap) return null; // "the party daily Granma"
+      if (next && FREQUENCY_ADJECTIVES.has(w) && NOT_FREQUENCY_NOUNS.has(next.b)) return null;
       return this.cand(i + 1, 'SET', f, 'set');
     }
     if (SET_QUANTIFIERS.has(w) && w !== 'per') {
@@ -1217,6 +1218,28 @@ export class Grammar {
       return this.cand(i + 1, 'DATE', formatPoint(dayPoint({ y, m: mo, d })), 'monthday', { ref: { y, m: mo, d } });
     }
     return null;
+  }
+
+  /** "April 24 and 25": a bare day right after a month-day date joined by "and"/"or"/"to". */
+  private coordinatedDay(i: number): Cand | null {
+    const last = this.lastMonthDay;
+    const t = this.toks[i];
+    if (!last || !t || !t.digits || t.n < 1 || t.n > 31 || t.b.length > 2) return null;
+    const link = this.b(i - 1);
+    if (last.end !== i - 1 || !(link === 'and' || link === 'or' || link === 'to' || link === 'through' || link === '-')) return null;
+    if (UNITS.has(this.b(i + 1)) || MONTHS.has(this.b(i + 1))) return null;
+    const ymd = last.y !== undefined ? { y: last.y, m: last.m, d: t.n } : null;
+    if (ymd && !isValidDate(ymd.y, ymd.m, ymd.d)) return null;
+    return this.cand(i + 1, 'DATE', formatPoint(ymd ? dayPoint(ymd) : { g: 'D', m: last.m, d: t.n }), 'monthday', ymd ? { ref: ymd } : {});
+  }
+
+  /** "year end", "year's end" ("year-end" is one token, see hyphenated): the end of the current year. */
+  private yearEnd(i: number): Cand | null {
+    if (this.b(i) !== 'year') return null;
+    let end = i + 1;
+    if (this.b(end) === "'s") end++;
+    if (this.b(end) !== 'end') return null;
+    return this.cand(end + 1, 'DATE', formatPoint(shift(this.anchor, 'Y', 0)!), 'relative', { mod: 'END' });
   }
 
   /** Register what an accepted candidate tells later expressions. */

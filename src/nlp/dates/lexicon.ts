@@ -92,7 +92,7 @@ export const POINT_MODIFIERS: ReadonlyMap<string, string> = new Map([
 /** Words placing a point inside its period: part of the span, value unchanged, mod set. */
 export const POSITION_MODIFIERS: ReadonlyMap<string, string | null> = new Map([
   ['early', 'START'], ['late', 'END'], ['mid', 'MID'], ['the end of', 'END'], ['the beginning of', 'START'],
-  ['the start of', 'START'], ['the middle of', 'MID'], ['the turn of', 'START'], ['end of', 'END'], ['the close of', 'END'],
+  ['the start of', 'START'], ['the middle of', 'MID'], ['the turn of', 'START'], ['end of', 'END'],
   ['earlier', null], ['later', null], ['sometime', null], ['sometime in', null], ['the rest of', 'END'],
   ['the remainder of', 'END'], ['earlier in', null], ['later in', null], ['early in', 'START'], ['late in', 'END'], ['the first half of', 'H1'], ['the second half of', 'H2'], ['the last half of', 'H2'],
   ['the latter half of', 'H2'], ['the first part of', 'START'], ['the latter part of', 'END'],
@@ -195,6 +195,11 @@ export const OCLOCK: ReadonlySet<string> = new Set(["o'clock", 'o’clock', 'ocl
 export const FREQUENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['daily', 'P1D'], ['weekly', 'P1W'], ['monthly', 'P1M'], ['yearly', 'P1Y'], ['annually', 'P1Y'], ['hourly', 'PT1H'],
   ['quarterly', 'P3M'], ['nightly', 'P1D'], ['biweekly', 'P2W'], ['biannually', 'P6M'], ['semiannually', 'P6M'],
+]);
+/** Nouns after which a frequency adjective is a financial term, not a timex ("quarterly dividend"). */
+export const NOT_FREQUENCY_NOUNS: ReadonlySet<string> = new Set([
+  'dividend', 'dividends', 'payout', 'payouts', 'results', 'earnings', 'profit', 'profits', 'loss', 'losses', 'report',
+  'reports', 'volume', 'volumes', 'average', 'turnover', 'rate', 'rates', 'figures', 'data', 'statistics',
 ]);
 /** Frequency words that are adjectives before a noun ("quarterly dividend", "daily volume"): not a timex there. */
 export const FREQUENCY_ADJECTIVES: ReadonlySet<string> = new Set(['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'hourly', 'nightly', 'biweekly']);
