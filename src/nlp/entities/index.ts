@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Doc, EntityMention, EntityType, Token } from '../../doc/doc.js';
 import { deserializeModel, type NerModel } from './model.js';
-import { MINISTRY_HEADS, NATIONALITIES, ORG_METONYMS } from './tables.js';
+import { acronymRule, applyAcronyms, sentenceRules, type USpan } from './rules.js';
 import { tagDocument } from './tagger.js';
 
 export type { NerModel } from './model.js';
@@ -105,14 +105,12 @@ export function recognizeMentions(doc: Doc, model?: NerModel): EntityMention[] {
   });
   const words = units.map((g) => g.map((u) => u.word));
   const labels = tagDocument(m, words);
-  const out: EntityMention[] = [];
-  for (let s = 0; s < units.length; s++) {
-    const g = units[s];
-    const lab = labels[s];
-    const w = words[s];
+  // spans per sentence, then the post-rules (acronyms defined anywhere apply document-wide)
+  const acronyms = new Map<string, EntityType>();
+  const perSentence: USpan[][] = labels.map((lab, s) => {
+    const spans: USpan[] = [];
     let i = 0;
-    let prev: { type: EntityType; i: number; j: number } | null = null;
-    while (i < g.length) {
+    while (i < lab.length) {
       const l = lab[i];
       if (l === 0) {
         i++;
@@ -120,25 +118,17 @@ export function recognizeMentions(doc: Doc, model?: NerModel): EntityMention[] {
       }
       const t = (l - 1) >> 1;
       let j = i + 1;
-      while (j < g.length && lab[j] === 2 + 2 * t) j++;
-      let type = TYPE_OF[t];
-      const lower = w.slice(i, j).join(' ').toLowerCase();
-      if (ORG_METONYMS.has(lower) && type === 'LOC') type = 'ORG';
-      // "Russian Foreign Ministry": the nationality adjective belongs to the ministry's name
-      if (
-        type === 'ORG' && prev && prev.type === 'MISC' && prev.j === i && prev.j - prev.i === 1 &&
-        NATIONALITIES.has(w[prev.i].toLowerCase()) && MINISTRY_HEADS.has(w[i].toLowerCase()) &&
-        /^(ministry|ministries|office|department)$/i.test(w[j - 1])
-      ) {
-        out.pop();
-        out.push({ start: g[prev.i].start, end: g[j - 1].end, type });
-        prev = { type, i: prev.i, j };
-        i = j;
-        continue;
-      }
-      out.push({ start: g[i].start, end: g[j - 1].end, type });
-      prev = { type, i, j };
+      while (j < lab.length && lab[j] === 2 + 2 * t) j++;
+      spans.push({ i, j, type: TYPE_OF[t] });
       i = j;
+    }
+    return acronymRule(words[s], sentenceRules(words[s], spans), acronyms);
+  });
+  const out: EntityMention[] = [];
+  for (let s = 0; s < units.length; s++) {
+    const g = units[s];
+    for (const sp of applyAcronyms(words[s], perSentence[s], acronyms)) {
+      out.push({ start: g[sp.i].start, end: g[sp.j - 1].end, type: sp.type });
     }
   }
   return out;

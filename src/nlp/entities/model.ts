@@ -6,9 +6,10 @@ import { dynamicKeys, N_DYNAMIC, type Gazetteer, type SentenceFeatures } from '.
 /** Number of labels (features.ts LABELS); a local constant keeps the hot loops monomorphic. */
 const NL = 9;
 
-/** Open-addressed table: feature key (never 0) -> row of NL float weights. */
+/** Open-addressed table: feature key (never 0) -> row of NL float weights (rows stored densely). */
 export class WeightTable {
-  readonly keys: Uint32Array;
+  /** interleaved (key, row) pairs */
+  readonly slots: Uint32Array;
   readonly vals: Float32Array;
   readonly mask: number;
   readonly size: number;
@@ -17,31 +18,38 @@ export class WeightTable {
     let cap = 1;
     while (cap < keys.length * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.keys = new Uint32Array(cap);
-    this.vals = new Float32Array(cap * NL);
+    this.slots = new Uint32Array(cap * 2);
+    this.vals = rows.slice(0, keys.length * NL);
     this.size = keys.length;
     for (let r = 0; r < keys.length; r++) {
       const k = keys[r];
       let idx = (k ^ (k >>> 15)) & this.mask;
-      while (this.keys[idx] !== 0 && this.keys[idx] !== k) idx = (idx + 1) & this.mask;
-      this.keys[idx] = k;
-      this.vals.set(rows.subarray(r * NL, r * NL + NL), idx * NL);
+      while (this.slots[idx * 2] !== 0 && this.slots[idx * 2] !== k) idx = (idx + 1) & this.mask;
+      this.slots[idx * 2] = k;
+      this.slots[idx * 2 + 1] = r;
     }
+  }
+
+  /** The features and their rows, in row order. */
+  entries(): { keys: Uint32Array; rows: Float32Array } {
+    const keys = new Uint32Array(this.size);
+    for (let i = 0; i < this.slots.length; i += 2) if (this.slots[i] !== 0) keys[this.slots[i + 1]] = this.slots[i];
+    return { keys, rows: this.vals };
   }
 
   /** Add the row of `key` (if any) into scores[off .. off+NL). */
   add(key: number, scores: Float32Array, off: number): void {
-    const keys = this.keys;
+    const slots = this.slots;
     const mask = this.mask;
     let idx = (key ^ (key >>> 15)) & mask;
     for (;;) {
-      const k = keys[idx];
+      const k = slots[idx << 1];
       if (k === key) break;
       if (k === 0) return;
       idx = (idx + 1) & mask;
     }
     const v = this.vals;
-    const b = idx * NL;
+    const b = slots[(idx << 1) + 1] * NL;
     for (let c = 0; c < NL; c++) scores[off + c] += v[b + c];
   }
 }
