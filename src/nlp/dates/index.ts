@@ -27,19 +27,6 @@ function toDTok(text: string, t: Token): DTok {
   };
 }
 
-/** Agency datelines ("WASHINGTON, August 11 (Xinhua) --") state the publication date: not a timex of the text. */
-const DATELINE_AFTER: ReadonlySet<string> = new Set(['(', '--', '_', '—', '–', '-']);
-
-function isDateline(text: string, toks: readonly DTok[], i: number, end: number): boolean {
-  if (i === 0 || i > 8 || !toks[end] || !DATELINE_AFTER.has(toks[end].b)) return false;
-  if (text.slice(0, toks[i].start).includes('\n')) return false;
-  for (let k = 0; k < i; k++) {
-    const raw = text.slice(toks[k].start, toks[k].end);
-    if (!toks[k].punct && raw !== raw.toUpperCase()) return false;
-  }
-  return true;
-}
-
 /** Pure stage: the `dates` layer, sorted by (start, end), aligned to tokens. */
 export function recognizeDates(doc: Doc): Timex[] {
   const tokens = doc.get('tokens');
@@ -62,10 +49,6 @@ export function recognizeDates(doc: Doc): Timex[] {
     const c = grammar.parse(i);
     if (!c) {
       i++;
-      continue;
-    }
-    if (isDateline(doc.text, toks, i, c.end)) {
-      i = c.end;
       continue;
     }
     let end = c.end;
