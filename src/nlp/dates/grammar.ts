@@ -10,7 +10,7 @@ import {
   AGO_WORDS, AMBIGUOUS_MONTHS, BARE_PLURAL_UNITS, CLOCK_WORDS, DAY_OFFSETS, DECADE_WORDS, DEICTIC_PHRASES,
   ARTICLE_DURATION_CUES, DURATION_DETERMINERS, DURATION_FILLERS, NOT_FREQUENCY_NOUNS, DURATION_MODIFIERS, FREQUENCY_ADJECTIVES, FREQUENCY_WORDS, NOT_CLOCK_BEFORE, FUTURE_CUES, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
   MERIDIEMS, MONTH_CUES, MONTHS, NON_TEMPORAL_AFTER_ADJ, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, OCLOCK,
-  ORDINALS, PARTS_OF_DAY, PAST_CUES, PERIOD_NOUNS, POINT_MODIFIERS, POSITION_MODIFIERS, QUANTITY_PHRASES,
+  ORDINALS, PARTS_OF_DAY, FUTURE_TO_HEADS, PAST_CUES, PERIOD_NOUNS, POINT_MODIFIERS, POSITION_MODIFIERS, QUANTITY_PHRASES,
   RELATIVE_DETERMINERS, SEASONS, SET_QUANTIFIERS, TIME_ZONES, UNIT_DURATION, UNIT_NEEDS_NUMBER, UNITS,
   VAGUE_QUANTITIES, WEEKDAY_ABBREVIATIONS, WEEKDAYS, YEAR_AGO_ADJECTIVES, type UnitLetter,
 } from './lexicon.js';
@@ -108,6 +108,9 @@ export class Grammar {
       const w = this.toks[k].b;
       if (PAST_CUES.has(w)) return false;
       if (FUTURE_CUES.has(w) || w.endsWith("'ll")) return true;
+      // "is set to resume Monday", "planned to leave on Thursday", "as early as Tuesday"
+      if (w === 'to' && FUTURE_TO_HEADS.has(this.b(k - 1))) return true;
+      if (w === 'as' && k === i - 1 && (this.b(k - 1) === 'soon' || this.b(k - 1) === 'early') && this.b(k - 2) === 'as') return true;
     }
     return false;
   }
@@ -910,8 +913,7 @@ export class Grammar {
         const aq = quarterOf(a.m);
         if (yearShift !== null) y = a.y + yearShift;
         else if (yearAgo) y = (f ? f.y : q <= aq ? a.y : a.y - 1) - 1;
-        else if (this.future(i)) y = q >= aq ? a.y : a.y + 1;
-        else y = q <= aq ? a.y : a.y - 1;
+        else y = q <= aq ? a.y : a.y - 1; // quarters in news are reported results: past-leaning
       }
       if (y === undefined) return this.cand(end, 'DATE', `XXXX-Q${q}`, 'quarter');
       const focusable = !yearAgo && (!a || Math.abs(a.y - y) <= 1);
