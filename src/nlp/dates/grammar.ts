@@ -83,6 +83,9 @@ export class Grammar {
   /** the last year named explicitly: the reference for "that year", "later that year" */
   refYear: number | null = null;
   refMonth: { y: number; m: number } | null = null;
+  /** the last day named (yesterday included) and its sentence: the day of a bare clock time */
+  day: YMD | null = null;
+  daySent = -1;
   /** the last month-day date and where it ended: "April 24 and 25" */
   lastMonthDay: { y?: number; m: number; end: number } | null = null;
 
@@ -1016,7 +1019,8 @@ export class Grammar {
       dayVal = wd.value;
       end = wd.end;
     }
-    if (dayVal === null) dayVal = formatPoint(dayPoint(this.refBase()));
+    // a bare clock time belongs to the day named earlier in its sentence, else to the publication day
+    if (dayVal === null) dayVal = formatPoint(dayPoint(this.daySent === this.ctx.sentOf[i] ? this.day : this.anchor));
     const time = `${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}`;
     return this.cand(end, 'TIME', `${dayVal}T${time}`, 'clock');
   }
@@ -1254,6 +1258,10 @@ export class Grammar {
     const md = /^(\d{4}|XXXX)-(\d\d)-\d\d$/.exec(c.value);
     this.lastMonthDay = md && c.kind === 'monthday' ? { y: md[1] === 'XXXX' ? undefined : Number(md[1]), m: Number(md[2]), end: c.end } : null;
     if (c.ref && c.kind !== 'dayword') this.ref = c.ref;
+    if (c.ref) {
+      this.day = c.ref;
+      this.daySent = this.ctx.sentOf[i] ?? -1;
+    }
   }
 }
 

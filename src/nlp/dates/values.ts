@@ -95,8 +95,8 @@ export function resolveSeason(anchor: YMD | null, s: string, n: number, future: 
     if (si <= ci || future) return { g: 'S', y: cur.y, s };
     return { g: 'S', y: cur.y - 1, s };
   }
-  // "last spring" in the fall is the spring of last year; "last summer" in the fall is this year's
-  if (n < 0) return { g: 'S', y: si === ci - 1 ? cur.y : cur.y - 1, s };
+  // "last summer": the most recent summer that is over
+  if (n < 0) return { g: 'S', y: si < ci ? cur.y : cur.y - 1, s };
   return { g: 'S', y: si > ci ? cur.y : cur.y + 1, s };
 }
 
