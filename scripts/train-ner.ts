@@ -20,10 +20,10 @@ const opt = (name: string, def: string): string => {
 };
 const TRAIN = opt('train', '/work/shared/data/ner-conll2003/train.conll');
 const DEV = opt('dev', '/work/shared/data/ner-conll2003/dev.conll');
-const EPOCHS = Number(opt('epochs', '12'));
+const EPOCHS = Number(opt('epochs', '10'));
 const FOLDS = Number(opt('folds', '5'));
 const OUT = resolve(opt('out', join(ROOT, 'models/ner')));
-const PRUNE = Number(opt('prune', '0.02'));
+const PRUNE = Number(opt('prune', '1'));
 const SEED = 20240611;
 
 interface Sent {

@@ -2,7 +2,7 @@
 // convention the CoNLL annotation lacks or the tagger cannot see locally.
 
 import type { EntityType } from '../../doc/doc.js';
-import { MINISTRY_HEADS, NATIONALITIES, ORG_METONYMS } from './tables.js';
+import { MINISTRY_HEADS, NATIONALITIES, ORG_METONYMS, PERSON_TITLES } from './tables.js';
 
 export interface USpan {
   i: number;
@@ -29,6 +29,11 @@ export function sentenceRules(w: readonly string[], spans: USpan[]): USpan[] {
       type = 'PERSON';
     }
     if (i > 0 && HONORIFICS.has(w[i - 1].toLowerCase()) && /^\p{Lu}/u.test(w[i])) type = 'PERSON';
+    // "President Assad": role words are not part of a person's name; a lone title is no name
+    if (type === 'PERSON') {
+      while (i < j && PERSON_TITLES.has(w[i].toLowerCase()) && !/^\p{Lu}+$/u.test(w[i])) i++;
+      if (i === j) continue;
+    }
     // "Russian President" -> "Russian"
     while (j - i > 1 && (type === 'MISC' || type === 'PERSON') && ROLE_TAIL.has(w[j - 1].toLowerCase())) j--;
     const lower = w.slice(i, j).join(' ').toLowerCase();
@@ -46,7 +51,15 @@ export function sentenceRules(w: readonly string[], spans: USpan[]): USpan[] {
     }
     out.push({ i, j, type });
   }
-  return out;
+  // "Mr. Biden" left untagged: an honorific before a capitalised name makes it a person
+  for (let k = 0; k + 1 < w.length; k++) {
+    if (!HONORIFICS.has(w[k].toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(w[k + 1])) continue;
+    if (out.some((s) => s.i <= k + 1 && k + 1 < s.j)) continue;
+    let j = k + 2;
+    while (j < w.length && j < k + 4 && /^\p{Lu}\p{Ll}/u.test(w[j]) && !out.some((s) => s.i <= j && j < s.j)) j++;
+    out.push({ i: k + 1, j, type: 'PERSON' });
+  }
+  return out.sort((x, y) => x.i - y.i);
 }
 
 const PARTICLE = /^(al|el|ad|as|ash|at|bin|ibn|de|del|der|di|da|du|la|le|van|von|of|the|and|for|y|e)$/i;
