@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Doc, type Timex } from '../../doc/doc.js';
+import { sentences, tokenize } from '../tokens.js';
+import { recognizeDates } from './index.js';
+
+/** Run tokens, sentences and dates; withLayer checks order and token alignment. */
+function run(text: string, published: string | null = '2024-12-09'): { doc: Doc; dates: readonly Timex[] } {
+  let doc = Doc.create(text, { published });
+  doc = doc.withLayer('tokens', tokenize(doc));
+  doc = doc.withLayer('sentences', sentences(doc));
+  doc = doc.withLayer('dates', recognizeDates(doc));
+  return { doc, dates: doc.get('dates') };
+}
+
+/** [text, type, value, mod?] of every timex. */
+function found(text: string, published: string | null = '2024-12-09'): string[][] {
+  const { doc, dates } = run(text, published);
+  return dates.map((d) => [doc.slice(d), d.type, d.value, ...(d.mod ? [d.mod] : [])]);
+}
+
+function one(text: string, published: string | null = '2024-12-09'): string[] {
+  const all = found(text, published);
+  assert.equal(all.length, 1, `expected one timex in ${JSON.stringify(text)}, got ${JSON.stringify(all)}`);
+  return all[0];
+}
+
+// Hand-written sentences in the style of the seed article (published Monday 2024-12-09).
+const SEED_LIKE =
+  'The Kremlin confirmed on December 9 that the former leader had arrived. A photo shows the two men in Moscow in May 2018. ' +
+  'On December 8, rebels entered the capital, ending his rule after 24 years in power. ' +
+  'For nearly 10 years (since 2014), Moscow has backed the government. The president currently has no plans to meet him. ' +
+  'Earlier, the ministry said talks were continuing.';
+
+describe('recognizeDates: seed-like article', () => {
+  it('finds and normalises every date relative to the publication date', () => {
+    assert.deepEqual(found(SEED_LIKE), [
+      ['December 9', 'DATE', '2024-12-09'],
+      ['May 2018', 'DATE', '2018-05'],
+      ['December 8', 'DATE', '2024-12-08'],
+      ['24 years', 'DURATION', 'P24Y'],
+      ['nearly 10 years', 'DURATION', 'P10Y', 'APPROX'],
+      ['2014', 'DATE', '2014'],
+      ['currently', 'DATE', 'PRESENT_REF'],
+      ['Earlier', 'DATE', 'PAST_REF'],
+    ]);
+  });
+
+  it('keeps year-less values without a publication date', () => {
+    assert.deepEqual(found(SEED_LIKE, null), [
+      ['December 9', 'DATE', 'XXXX-12-09'],
+      ['May 2018', 'DATE', '2018-05'],
+      ['December 8', 'DATE', 'XXXX-12-08'],
+      ['24 years', 'DURATION', 'P24Y'],
+      ['nearly 10 years', 'DURATION', 'P10Y', 'APPROX'],
+      ['2014', 'DATE', '2014'],
+      ['currently', 'DATE', 'PRESENT_REF'],
+      ['Earlier', 'DATE', 'PAST_REF'],
+    ]);
+  });
+
+  it('accepts a full ISO timestamp as the publication date', () => {
+    assert.deepEqual(one('It happened yesterday.', '2024-12-09T14:35:00Z'), ['yesterday', 'DATE', '2024-12-08']);
+  });
+});
+
+describe('recognizeDates: relative days, weeks, months, years', () => {
+  it('resolves deictic days', () => {
+    assert.deepEqual(found('He left yesterday, speaks today and returns tomorrow.'), [
+      ['yesterday', 'DATE', '2024-12-08'],
+      ['today', 'DATE', '2024-12-09'],
+      ['tomorrow', 'DATE', '2024-12-10'],
+    ]);
+  });
+
+  it('resolves weeks as ISO weeks (2024-12-09 is in week 50)', () => {
+    assert.deepEqual(found('Talks began last week, continue this week and end next week.'), [
+      ['last week', 'DATE', '2024-W49'],
+      ['this week', 'DATE', '2024-W50'],
+      ['next week', 'DATE', '2024-W51'],
+    ]);
+  });
+
+  it('resolves months and years, crossing the year boundary', () => {
+    assert.deepEqual(found('Sales fell last year and last month but may recover next month and next year.'), [
+      ['last year', 'DATE', '2023'],
+      ['last month', 'DATE', '2024-11'],
+      ['next month', 'DATE', '2025-01'],
+      ['next year', 'DATE', '2025'],
+    ]);
+  });
+
+  it('counts back with "ago"', () => {
+    assert.deepEqual(found('Three years ago, two weeks ago and five days ago.'), [
+      ['Three years ago', 'DATE', '2021'],
+      ['two weeks ago', 'DATE', '2024-W48'],
+      ['five days ago', 'DATE', '2024-12-04'],
+    ]);
+  });
+
+  it('gives X values to relative expressions without an anchor', () => {
+    assert.deepEqual(found('It closed yesterday, last week and last year.', null), [
+      ['yesterday', 'DATE', 'XXXX-XX-XX'],
+      ['last week', 'DATE', 'XXXX-WXX'],
+      ['last year', 'DATE', 'XXXX'],
+    ]);
+  });
+
+  it('keeps the position modifier in the span', () => {
+    assert.deepEqual(one('The deal should close early next year.'), ['early next year', 'DATE', '2025', 'START']);
+    assert.deepEqual(one('It was signed in late November.'), ['late November', 'DATE', '2024-11', 'END']);
+  });
+});
+
+describe('recognizeDates: calendar dates', () => {
+  it('leans to the past for a bare month and day', () => {
+    // published 2024-12-09: "November 30" is 9 days back; "Jan. 5" is near ahead (27 days); "March 3" is past
+    assert.deepEqual(one('The vote on November 30 was close.'), ['November 30', 'DATE', '2024-11-30']);
+    assert.deepEqual(one('The summit opens on Jan. 5 in Rome.'), ['Jan. 5', 'DATE', '2025-01-05']);
+    assert.deepEqual(one('Prices rose on March 3, traders said.'), ['March 3', 'DATE', '2024-03-03']);
+  });
+
+  it('reads full dates, day-month order and ISO dates', () => {
+    assert.deepEqual(one('It opened on Dec. 25, 2023 in Paris.'), ['Dec. 25, 2023', 'DATE', '2023-12-25']);
+    assert.deepEqual(one('He arrived on 9 December 2024.'), ['9 December 2024', 'DATE', '2024-12-09']);
+    assert.deepEqual(one('Filed 2024-03-15 with the court.'), ['2024-03-15', 'DATE', '2024-03-15']);
+  });
+
+  it('keeps a month with its year and a bare year', () => {
+    assert.deepEqual(found('It began in June 2019 and ended in 2021.'), [
+      ['June 2019', 'DATE', '2019-06'],
+      ['2021', 'DATE', '2021'],
+    ]);
+  });
+
+  it('does not take "May" the verb for a month', () => {
+    assert.deepEqual(found('Officials may resign. They met in May.'), [['May', 'DATE', '2024-05']]);
+  });
+
+  it('reads decades, quarters, halves and seasons', () => {
+    assert.deepEqual(found('In the 1990s the firm grew; the third quarter was weak; last summer was dry; the first half of 2023 too.'), [
+      ['the 1990s', 'DATE', '199'],
+      ['the third quarter', 'DATE', '2024-Q3'],
+      ['last summer', 'DATE', '2024-SU'],
+      ['the first half of 2023', 'DATE', '2023-H1'],
+    ]);
+  });
+
+  it('keeps the value of "mid-1996" with mod MID', () => {
+    assert.deepEqual(one('Prices peaked in mid-1996.'), ['mid-1996', 'DATE', '1996', 'MID']);
+  });
+});
+
+describe('recognizeDates: weekdays and times', () => {
+  it('resolves a bare weekday to the nearest past one (2024-12-09 is a Monday)', () => {
+    assert.deepEqual(one('The talks collapsed on Tuesday.'), ['Tuesday', 'DATE', '2024-12-03']);
+    assert.deepEqual(one('The talks collapsed on Monday.'), ['Monday', 'DATE', '2024-12-09']);
+  });
+
+  it('looks ahead when the sentence is about the future', () => {
+    assert.deepEqual(one('The minister will visit Paris on Thursday.'), ['Thursday', 'DATE', '2024-12-12']);
+  });
+
+  it('handles last/next weekday', () => {
+    assert.deepEqual(found('They met last Friday and meet again next Friday.'), [
+      ['last Friday', 'DATE', '2024-12-06'],
+      ['next Friday', 'DATE', '2024-12-13'],
+    ]);
+  });
+
+  it('writes a weekday without an anchor as XXXX-WXX-d', () => {
+    assert.deepEqual(one('The talks collapsed on Tuesday.', null), ['Tuesday', 'DATE', 'XXXX-WXX-2']);
+  });
+
+  it('attaches clock times to the publication day or the day named in the sentence', () => {
+    assert.deepEqual(one('The polls close at 3 p.m. local time.'), ['3 p.m.', 'TIME', '2024-12-09T15:00']);
+    assert.deepEqual(one('Trading halted at 10:35 a.m. EST, dealers said.'), ['10:35 a.m. EST', 'TIME', '2024-12-09T10:35']);
+    assert.deepEqual(one('The deadline is noon Thursday.'), ['noon Thursday', 'TIME', '2024-12-05T12:00']);
+    assert.deepEqual(found('On Tuesday at 9 a.m. they met.'), [
+      ['Tuesday', 'DATE', '2024-12-03'],
+      ['9 a.m.', 'TIME', '2024-12-03T09:00'],
+    ]);
+  });
+
+  it('marks parts of the day', () => {
+    assert.deepEqual(found('He spoke this morning after a long night; the vote was Friday night.'), [
+      ['this morning', 'TIME', '2024-12-09TMO'],
+      ['Friday night', 'TIME', '2024-12-06TNI'],
+    ]);
+  });
+});
+
+describe('recognizeDates: durations and sets', () => {
+  it('normalises counted durations', () => {
+    assert.deepEqual(found('The siege lasted two days, then three hours, then 18 months, then two decades.'), [
+      ['two days', 'DURATION', 'P2D'],
+      ['three hours', 'DURATION', 'PT3H'],
+      ['18 months', 'DURATION', 'P18M'],
+      ['two decades', 'DURATION', 'P20Y'],
+    ]);
+  });
+
+  it('includes determiners of "the past N units" and modifiers', () => {
+    assert.deepEqual(one('Prices rose over the past three months.'), ['the past three months', 'DURATION', 'P3M']);
+    assert.deepEqual(one('He waited more than four hours.'), ['more than four hours', 'DURATION', 'PT4H', 'MORE_THAN']);
+    assert.deepEqual(one('It took 2 1/2 years.'), ['2 1/2 years', 'DURATION', 'P2Y6M']);
+  });
+
+  it('reads vague and adjectival durations', () => {
+    assert.deepEqual(found('They fought for years over a 10-year deal and several months of talks.'), [
+      ['years', 'DURATION', 'PXY'],
+      ['10-year', 'DURATION', 'P10Y'],
+      ['several months', 'DURATION', 'PXM'],
+    ]);
+  });
+
+  it('recognises sets', () => {
+    assert.deepEqual(found('Buses run every week, trains daily and ferries every Monday.'), [
+      ['every week', 'SET', 'P1W'],
+      ['daily', 'SET', 'P1D'],
+      ['every Monday', 'SET', 'XXXX-WXX-1'],
+    ]);
+  });
+
+  it('does not take ages, rates or fractions for timexes', () => {
+    assert.deepEqual(found('A 24-year-old man earns $5,000 a year and owns three-quarters of the firm.'), []);
+    assert.deepEqual(found('She is 44 years old.'), []);
+  });
+});
+
+describe('recognizeDates: offsets and edge cases', () => {
+  it('uses UTF-16 offsets after an emoji', () => {
+    const text = '🎉🎉 Launch on December 9 in Hanoi.';
+    const { dates } = run(text);
+    assert.equal(dates.length, 1);
+    assert.equal(dates[0].start, 15); // two emoji = 4 code units, then " Launch on " = 11
+    assert.equal(text.slice(dates[0].start, dates[0].end), 'December 9');
+    assert.equal(dates[0].value, '2024-12-09');
+  });
+
+  it('returns nothing for empty or date-free text', () => {
+    assert.deepEqual(run('').dates, []);
+    assert.deepEqual(run('   ').dates, []);
+    assert.deepEqual(run('Nothing temporal happens in this sentence.').dates, []);
+  });
+
+  it('produces sorted, token-aligned spans (withLayer would throw otherwise)', () => {
+    const { dates } = run('Since 2014, and on Dec. 9, 2024 at 3 p.m., for nearly 10 years, every week, the 1990s.');
+    for (let k = 1; k < dates.length; k++) assert.ok(dates[k - 1].start <= dates[k].start);
+    assert.ok(dates.length >= 5);
+  });
+
+  it('is pure: the same doc gives the same layer', () => {
+    let doc = Doc.create(SEED_LIKE, { published: '2024-12-09' });
+    doc = doc.withLayer('tokens', tokenize(doc));
+    doc = doc.withLayer('sentences', sentences(doc));
+    assert.deepEqual(recognizeDates(doc), recognizeDates(doc));
+  });
+});
