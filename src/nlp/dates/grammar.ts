@@ -657,7 +657,7 @@ export class Grammar {
       for (const y of [a.y - 1, a.y, a.y + 1]) {
         if (!isValidDate(y, m, d)) continue;
         const diff = toDayNumber({ y, m, d }) - now;
-        if (future ? diff >= -45 && diff < 320 : diff >= -270 && diff < 95) return y;
+        if (future ? diff >= -45 && diff < 320 : diff >= -270 && diff < 75) return y;
       }
       return a.y;
     }
