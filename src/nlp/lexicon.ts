@@ -30,3 +30,13 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = new Set([
   'his', 'her', 'its', 'their', 'our', 'my', 'some', 'many', 'most', 'all', 'no', 'not', 'meanwhile', 'however',
   'still', 'also', 'then', 'now', 'what', 'who', 'why', 'how', 'where', 'according', 'earlier', 'later',
 ]);
+
+/**
+ * Reporting verbs that follow a quotation with its speaker: "Is it over?" Trump asked.
+ * A capitalised word after ?" or !" is then the speaker, not a new sentence.
+ */
+export const TRAILING_REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'asked', 'asks', 'added', 'adds', 'told', 'tells', 'replied', 'replies', 'wrote', 'writes',
+  'continued', 'explained', 'noted', 'insisted', 'shouted', 'exclaimed', 'answered', 'responded', 'recalled',
+  'tweeted', 'declared', 'warned', 'argued', 'wondered', 'demanded', 'quipped', 'joked', 'cried', 'yelled',
+]);

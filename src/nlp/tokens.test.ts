@@ -41,3 +41,13 @@ test('empty and whitespace-only text give no tokens or sentences', () => {
   assert.deepEqual(tokenizeRange(''), []);
   assert.deepEqual(sents(' \n\t '), []);
 });
+
+test('a quote ending in ?" or !" stays with a capitalised speaker and reporting verb after it', () => {
+  assert.deepEqual(sents('"Is it over?" Trump asked. "No!" Anna Berg replied. "Why?" The crowd left.'), [
+    '"Is it over?" Trump asked.', '"No!" Anna Berg replied.', '"Why?"', 'The crowd left.',
+  ]);
+});
+
+test('a detached possessive in pre-tokenised text is one token', () => {
+  assert.deepEqual(words("Assad 's regime and the 'quoted' word"), ['Assad', "'s", 'regime', 'and', 'the', "'", 'quoted', "'", 'word']);
+});

@@ -4,7 +4,7 @@
 // every quotation mark is a token of its own so quote detection can see it.
 
 import type { Doc, Span, Token, TokenKind } from '../doc/doc.js';
-import { ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import { ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS, TRAILING_REPORTING_VERBS } from './lexicon.js';
 
 const QUOTE_CHARS = new Set(['"', '“', '”', '„', '‟', "'", '‘', '’', '‚', '‛', '«', '»', '‹', '›', '「', '」']);
 const APOSTROPHES = new Set(["'", '’']);
@@ -71,8 +71,14 @@ export function tokenizeRange(text: string, from = 0, to = text.length): Token[]
       i = readWord(text, i, to, tokens);
       continue;
     }
+    if (APOSTROPHES.has(ch) && (text[i + 1] === 's' || text[i + 1] === 'S') && !isWordCharAt(text, i + 2) &&
+      tokens.length > 0 && tokens[tokens.length - 1].kind === 'word' && i + 2 <= to) {
+      // a detached possessive, as in pre-tokenised text ("Assad 's"): one token, like an attached one
+      tokens.push({ start: i, end: i + 2, kind: 'word' });
+      i += 2;
+      continue;
+    }
     if (QUOTE_CHARS.has(ch)) {
-      // "'s" after a closing quote or bracket is still a possessive; elsewhere a quote mark.
       tokens.push({ start: i, end: i + 1, kind: 'quote' });
       i++;
       continue;
@@ -198,7 +204,8 @@ export function splitSentences(text: string, tokens: readonly Token[]): Span[] {
         }
         last = j - 1;
         const after = tokens[j];
-        breakHere = !after || startsSentence(text, after) || hasNewline(text, tokens[last].end, after.start);
+        breakHere = !after || hasNewline(text, tokens[last].end, after.start) ||
+          (startsSentence(text, after) && !(last > k && speakerFollows(text, tokens, j)));
       } else if (t.kind === 'word' && word.endsWith('.') && word.length > 1) {
         const bare = word.slice(0, -1).toLowerCase();
         if (!TITLE_ABBREVIATIONS.has(bare) && !(bare.length === 1)) {
@@ -214,6 +221,16 @@ export function splitSentences(text: string, tokens: readonly Token[]): Span[] {
     }
   }
   return sentences;
+}
+
+/** After a closing quote: up to three capitalised words, then a reporting verb ("Trump asked."). */
+function speakerFollows(text: string, tokens: readonly Token[], from: number): boolean {
+  for (let j = from; j < tokens.length && j < from + 4; j++) {
+    const w = text.slice(tokens[j].start, tokens[j].end);
+    if (TRAILING_REPORTING_VERBS.has(w)) return j > from;
+    if (tokens[j].kind !== 'word' || !UPPER.test(w[0])) return false;
+  }
+  return false;
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {
