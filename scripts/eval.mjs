@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import url from 'node:url';
+import { explainDates, explainNer, explainQuotes } from './explain.mjs';
 
 const ROOT = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '..');
 const SHARED = path.resolve(process.env.NEWSGRAPH_SHARED ?? path.join(ROOT, '..', 'shared'));
@@ -89,7 +90,7 @@ for (const [name, task] of Object.entries(TASKS)) {
   const [script, ...rest] = task.score(outFile);
   const res = spawnSync(process.execPath, [path.join(T, script), ...rest], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const out = (res.stdout ?? '').trim();
-  if (value('--explain') || flag('--verbose')) console.log(out + '\n');
+  if (flag('--verbose') || (value('--explain') && name === 'extraction')) console.log(out + '\n');
   const summary = out.split('\n').pop() ?? '';
   const metrics = {};
   for (const [k, re] of Object.entries(task.metrics)) {
@@ -97,6 +98,12 @@ for (const [name, task] of Object.entries(TASKS)) {
     metrics[k] = m ? (m[1].includes('/') ? m[1] : Number(m[1])) : null;
   }
   results[name] = { summary, metrics, seconds: Number(seconds.toFixed(2)) };
+  const explainN = Number(value('--explain') ?? 0);
+  if (explainN > 0) {
+    if (name === 'quotes') explainQuotes(path.join(D, 'polnear', 'dev.jsonl'), outFile, explainN);
+    if (name === 'ner') explainNer(path.join(D, 'ner-conll2003', 'dev.conll'), outFile, explainN);
+    if (name === 'dates') explainDates(TX, outFile, explainN);
+  }
   lines.push(summary);
   console.log(summary);
 }

@@ -9,6 +9,10 @@ test('abbreviations and initials keep their period; possessives split off', () =
   assert.deepEqual(words("Mr. J. R. Smith of the U.S. said Assad's plan."), ['Mr.', 'J.', 'R.', 'Smith', 'of', 'the', 'U.S.', 'said', 'Assad', "'s", 'plan', '.']);
 });
 
+test('currency prefixes stay whole', () => {
+  assert.deepEqual(words('It cost C$ 12 or US$10.'), ['It', 'cost', 'C$', '12', 'or', 'US$', '10', '.']);
+});
+
 test('hyphenated names, numbers, times and URLs stay whole', () => {
   assert.deepEqual(words('Bashar al-Assad paid 1,000.50 at 10:30 a.m. see https://vtcnews.vn/a-b.html.'),
     ['Bashar', 'al-Assad', 'paid', '1,000.50', 'at', '10:30', 'a.m.', 'see', 'https://vtcnews.vn/a-b.html', '.']);

@@ -157,6 +157,11 @@ function readWord(text: string, start: number, to: number, out: Token[]): number
     break;
   }
   let end = i;
+  // Currency prefixes stay whole: "C$", "US$", "HK$".
+  if (end < to && text[end] === '$' && end - start <= 3 && /^[A-Z]+$/.test(text.slice(start, end))) {
+    out.push({ start, end: end + 1, kind: 'symbol' });
+    return end + 1;
+  }
   // Keep the period of an abbreviation or initialism: "Mr.", "J.", "U.S.", "Inc."
   if (end < to && text[end] === '.' && text[end + 1] !== '.') {
     const word = text.slice(start, end);
