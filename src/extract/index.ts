@@ -25,6 +25,8 @@ export interface InputLimits {
 export const DEFAULT_INPUT_LIMITS: InputLimits = { maxInputChars: 32 * 1024 * 1024 };
 
 const PARAGRAPH_SEPARATOR = '\n\n';
+/** "Credit: WeWork", "Photo: AP" — the label is not part of the credit. */
+const CREDIT_LABEL = /^(?:photo(?:graph)?|image|picture|credit|photo credit|image credit|source|ảnh|foto)\s*(?:credit)?\s*[:\-–—]\s*/iu;
 
 export function docFromInput(input: ArticleInput, limits: InputLimits = DEFAULT_INPUT_LIMITS): Doc {
   const raw = input.kind === 'body' ? input.body : input.kind === 'text' ? input.text : input.html;
@@ -85,11 +87,12 @@ export function docFromPage(page: ParsedPage, published: string | null): Doc {
     text += b.text;
     blocks.push({ kind: b.kind, start, end: text.length });
     if (b.kind === 'caption') {
-      const at = b.credit ? b.text.lastIndexOf(b.credit) : -1;
+      const credit = b.credit ? b.credit.replace(CREDIT_LABEL, '') : null;
+      const at = credit ? b.text.lastIndexOf(credit) : -1;
       captionSpans.push({
         start,
         end: text.length,
-        credit: b.credit && at >= 0 ? { start: start + at, end: start + at + b.credit.length, text: b.credit } : null,
+        credit: credit && at >= 0 ? { start: start + at, end: start + at + credit.length, text: credit } : null,
       });
     }
   }

@@ -77,3 +77,10 @@ test('empty input gives an empty page', () => {
   assert.deepEqual(page.blocks, []);
   assert.equal(page.meta.title, null);
 });
+
+test('a credit label is not part of the credit', () => {
+  const doc = docFromInput({ kind: 'html', html: '<html><body><article><p>First paragraph of the story goes here with enough words to count.</p><figure><img src="a.jpg"><figcaption>A coworking space. Credit: WeWork</figcaption></figure><p>Second paragraph of the story goes here with enough words too.</p></article></body></html>' });
+  const credit = doc.get('captions')[0]?.credit;
+  assert.equal(credit?.text, 'WeWork');
+  assert.equal(credit && doc.slice(credit), 'WeWork');
+});
