@@ -50,6 +50,7 @@ export const SPEAKER_PRONOUNS: Readonly<Record<string, { type: 'PERSON' | 'ORG' 
 export const STATEMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'report', 'announcement', 'communique', 'communiqué', 'release', 'press release', 'document', 'letter',
   'message', 'notice', 'declaration', 'memo', 'filing', 'post', 'tweet', 'note', 'readout', 'transcript', 'email',
+  'poll', 'survey', 'study', 'analysis', 'findings', 'review', 'audit', 'investigation', 'complaint', 'lawsuit', 'ruling',
 ]);
 
 /** Organisation head nouns that a definite description can refer back with: "the ministry". */
