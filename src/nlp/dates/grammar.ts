@@ -43,6 +43,8 @@ const SLASH_DATE_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 const FOCUS_SENTENCES = 1000;
 /** Whether the quarter in focus is the latest named (true) or the first (the report's own quarter). */
 const FOCUS_LATEST = false;
+/** Prepositions before a bare month that make it an end point ahead. */
+const DEADLINE_PREPOSITIONS: ReadonlySet<string> = new Set(['through', 'until', 'till', 'by']);
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
 export interface Cand {
@@ -663,8 +665,8 @@ export class Grammar {
     }
     const k = m - a.m;
     if (future) return k >= -2 ? a.y : a.y + 1;
-    if (k > 3) return a.y - 1;
-    return k >= -8 ? a.y : a.y + 1;
+    // a past-tense month is the latest one not far ahead: "in January" written in October is this January
+    return k > 3 ? a.y - 1 : a.y;
   }
 
   /** "December 9", "Dec. 9, 2024", "May 2018", "November", "June last year" */
@@ -696,7 +698,8 @@ export class Grammar {
       const y = this.anchor ? this.anchor.y + rel.value : undefined;
       return this.cand(rel.end + 1, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
     }
-    const y = this.resolveYear(m, null, fut);
+    // "through January", "by February": a deadline or an end point lies ahead
+    const y = this.resolveYear(m, null, fut || DEADLINE_PREPOSITIONS.has(this.b(i - 1)));
     return this.cand(j, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
   }
 
@@ -751,7 +754,8 @@ export class Grammar {
     if (this.anchor) {
       const cur = weekday(this.anchor);
       let delta = wd - cur;
-      if (this.future(i)) {
+      // "Wednesday's ruling" names an event already reported: past-leaning whatever the clause says
+      if (this.b(i + 1) !== "'s" && this.future(i)) {
         if (delta < 0) delta += 7;
       } else if (delta > 0) {
         delta -= 7;

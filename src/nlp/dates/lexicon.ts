@@ -232,7 +232,7 @@ export const HOLIDAYS: ReadonlyMap<string, string> = new Map([
 
 /** Words that mark a sentence as about the future: bare weekdays and dates then resolve forward. */
 export const FUTURE_CUES: ReadonlySet<string> = new Set([
-  'will', "'ll", 'shall', "won't", 'scheduled', 'upcoming', 'slated', 'soon',
+  'will', "'ll", 'shall', "won't", 'scheduled', 'upcoming', 'slated', 'soon', 'would', 'effective',
 ]);
 /** Words before "to" + verb that announce a plan ("is set to resume Monday"). */
 export const FUTURE_TO_HEADS: ReadonlySet<string> = new Set(['set', 'planned', 'plans', 'plan', 'scheduled', 'expected', 'is', 'are', 'going', 'intends', 'hopes', 'ready']);
