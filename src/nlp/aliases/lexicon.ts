@@ -34,6 +34,10 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   'democrat', 'conservative', 'liberal', 'labour', 'opposition', 'party', 'house', 'white', 'u.s.', 'us', 'eu', 'un',
   'nato', 'military', 'army', 'navy', 'police', 'government', 'company', 'team', 'club', 'campaign', 'new', 'longtime',
   'veteran', 'self-proclaimed', 'de', 'facto', 'elected', 'designate', 'secretary', 'minister', 'of', 'for',
+  // nouns naming the body a role belongs to: "union spokesman", "fire chief"
+  'union', 'fire', 'party', 'city', 'council', 'security', 'court', 'group', 'industry', 'church', 'school', 'hospital',
+  'airline', 'county', 'district', 'town', 'village', 'provincial', 'regional', 'local', 'tribal', 'rebel', 'militia',
+  'labor', 'intelligence', 'central', 'bank', 'agency', 'ministry', 'department', 'foundation', 'football', 'research',
 ]);
 
 /** Personal pronouns that can be a speaker, with the entity type and gender they refer to. */
