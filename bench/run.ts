@@ -1,70 +1,137 @@
-// npm run bench — pipeline speed on one core: tokens/s and articles/s per stage and for the whole
-// pipeline, on a fixed corpus (seeded synthetic articles + the shared dev texts when present).
-// Each figure is the median of several runs after a warm-up, with min–max. Results go to
-// bench/results/<date>-<commit>.json. No timing is asserted anywhere: this only measures.
+// npm run bench — every benchmark figure in one command: a markdown table and a summary line per
+// figure on stdout, and the figures with commit, machine, Node version and date in
+// bench/results/<date>-<commit>.json. Each figure is a median over several runs after a warm-up,
+// with min–max; ratios to peers are computed pair by pair within a run. Nothing here asserts a
+// timing: it only measures. See BENCHMARKS.md.
+//
+//   npm run bench                                  all figures
+//   npm run bench -- --only extraction,peers       a subset (merged into today's file for the commit)
+//   npm run bench -- --runs 3                      runs per figure (also BENCH_RUNS; memory: MEMORY_RUNS)
+//   npm run bench -- --list                        the figure names
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Doc } from '../src/doc/doc.js';
-import { docFromBody } from '../src/extract/index.js';
-import { STAGES } from '../src/pipeline.js';
-import { loadNerModel } from '../src/nlp/entities/index.js';
-import { CORPUS_SEED, devCorpus, syntheticCorpus } from './corpus.js';
+import { benchExtraction } from './extraction.js';
+import { benchMemory } from './memory.js';
+import { benchPeers } from './peers.js';
+import { benchPipeline } from './pipeline.js';
+import { markdownTable, roundForJson, type Figure } from './stats.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+export interface BenchContext {
+  /** Timed runs per figure, after one warm-up. */
+  readonly runs: number;
+  /** Runs of the 20 MB CLI job (each takes about a minute). */
+  readonly memoryRuns: number;
+}
 
-const loadStarted = performance.now();
-loadNerModel();
-const modelLoadMs = performance.now() - loadStarted;
+type FigureFn = (ctx: BenchContext) => Promise<Figure | null>;
 
-const texts = [...syntheticCorpus(400), ...devCorpus()];
-const base = texts.map((t) => docFromBody(t, '2024-12-09', null));
-const tokenCount = base.reduce((n, d) => n + STAGES[0].run(d).tokens!.length, 0);
+/** Figures in the order they run and print. A figure that returns null is not printed. */
+const FIGURES: Record<string, FigureFn> = {
+  pipeline: (ctx) => benchPipeline({ runs: ctx.runs }),
+  extraction: (ctx) => benchExtraction({ runs: ctx.runs }),
+  peers: (ctx) => benchPeers({ runs: ctx.runs }),
+  memory: (ctx) => benchMemory({ runs: ctx.memoryRuns }),
 
-/** Time each stage over the corpus; stage inputs are prepared outside the timed region. */
-function runOnce(): Map<string, number> {
-  const times = new Map<string, number>();
-  let docs: Doc[] = base;
-  for (const stage of STAGES) {
-    const next: Doc[] = new Array(docs.length);
-    const t0 = performance.now();
-    const produced = docs.map((d) => stage.run(d));
-    times.set(stage.name, performance.now() - t0);
-    for (let i = 0; i < docs.length; i++) {
-      let d = docs[i];
-      for (const name of stage.produces) d = d.withLayer(name, produced[i][name] as never);
-      next[i] = d;
-    }
-    docs = next;
+  // ---------------------------------------------------------------- STORE FIGURES (hooks)
+  // Ingest / search / serve figures from the store go here, one entry each, e.g.
+  //   ingest: (ctx) => benchIngest({ runs: ctx.runs }),   // bench/ingest.ts: articles/s into the store
+  //   search: (ctx) => benchSearch({ runs: ctx.runs }),   // bench/search.ts: queries/s, p50/p99 latency
+  //   serve:  (ctx) => benchServe({ runs: ctx.runs }),    // bench/serve.ts: HTTP req/s (autocannon)
+  // Each is an async function returning a Figure (see bench/stats.ts) or null when it cannot run;
+  // the driver prints its table and summary line and writes it into the JSON like the others.
+  // -----------------------------------------------------------------------------------------
+};
+
+function parseArgs(argv: readonly string[]): { only: string[] | null; runs: number | null; list: boolean } {
+  let only: string[] | null = null;
+  let runs: number | null = null;
+  let list = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i] ?? '');
+    if (a === '--only' || a.startsWith('--only=')) only = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--runs' || a.startsWith('--runs=')) runs = Number(value());
+    else if (a === '--list') list = true;
+    else throw new Error(`unknown argument ${a} (use --only a,b  --runs N  --list)`);
   }
-  times.set('whole pipeline (stages only)', [...times.values()].reduce((a, b) => a + b, 0));
-  return times;
+  return { only, runs, list };
 }
 
-runOnce(); // warm-up
-const runs = Array.from({ length: RUNS }, runOnce);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-console.log(`corpus: ${texts.length} articles (400 synthetic, seed ${CORPUS_SEED}; ${texts.length - 400} shared dev texts), ${tokenCount} tokens; ${RUNS} runs after a warm-up`);
-console.log(`model load: NER ${modelLoadMs.toFixed(0)} ms`);
-console.log('| stage | tokens/s (median) | min–max | articles/s |');
-console.log('|---|---|---|---|');
-const figures: Record<string, unknown> = {};
-for (const name of runs[0].keys()) {
-  const ms = runs.map((r) => r.get(name)!);
-  const rate = (t: number) => tokenCount / (t / 1000);
-  const med = median(ms);
-  figures[name] = { tokensPerSecond: Math.round(rate(med)), min: Math.round(rate(Math.max(...ms))), max: Math.round(rate(Math.min(...ms))), articlesPerSecond: Math.round(texts.length / (med / 1000)) };
-  console.log(`| ${name} | ${Math.round(rate(med)).toLocaleString('en')} | ${Math.round(rate(Math.max(...ms))).toLocaleString('en')}–${Math.round(rate(Math.min(...ms))).toLocaleString('en')} | ${Math.round(texts.length / (med / 1000))} |`);
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
 }
-const whole = figures['whole pipeline (stages only)'] as { tokensPerSecond: number };
-console.log(`pipeline: ${whole.tokensPerSecond.toLocaleString('en')} tokens/s on one core (goal 50,000)`);
 
-let commit = 'unknown';
-try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
-const dir = path.join('bench', 'results');
-fs.mkdirSync(dir, { recursive: true });
-const record = { commit, date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, corpus: { articles: texts.length, tokens: tokenCount, seed: CORPUS_SEED }, modelLoadMs: Math.round(modelLoadMs), stages: figures };
-fs.writeFileSync(path.join(dir, `${new Date().toISOString().slice(0, 10)}-${commit}.json`), JSON.stringify(record, null, 2) + '\n');
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.list) {
+    console.log(Object.keys(FIGURES).join('\n'));
+    return;
+  }
+  const unknown = (args.only ?? []).filter((n) => !(n in FIGURES));
+  if (unknown.length) throw new Error(`no figure named ${unknown.join(', ')}; figures: ${Object.keys(FIGURES).join(', ')}`);
+  const names = Object.keys(FIGURES).filter((n) => !args.only || args.only.includes(n));
+  const runs = args.runs ?? Number(process.env.BENCH_RUNS ?? 5);
+  const memoryRuns = Number(process.env.MEMORY_RUNS ?? 2);
+  if (!(runs >= 1) || !(memoryRuns >= 1)) throw new Error('runs must be at least 1');
+  const ctx: BenchContext = { runs, memoryRuns };
+
+  const commit = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
+  const dirty = (git(['status', '--porcelain', '--untracked-files=no']) ?? '') !== '';
+  const date = new Date();
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+  console.log(`newsgraph bench — commit ${commit}${dirty ? ' (uncommitted changes)' : ''}, ${date.toISOString()}, Node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB, ${machine.platform}`);
+
+  const figures: Record<string, unknown> = {};
+  const summaries: string[] = [];
+  const started = performance.now();
+  for (const name of names) {
+    const t0 = performance.now();
+    const fig = await FIGURES[name](ctx);
+    if (!fig) continue;
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`\n## ${fig.title}\n\n${fig.about}\n\n${markdownTable(fig)}\n\n${fig.summary}  _(${seconds.toFixed(0)} s)_`);
+    summaries.push(fig.summary);
+    figures[fig.id] = roundForJson({
+      title: fig.title,
+      about: fig.about,
+      summary: fig.summary,
+      measuredAt: new Date().toISOString(),
+      seconds,
+      rows: Object.fromEntries(fig.rows.map((r) => [r.label, r.cells])),
+      ...fig.details,
+    });
+  }
+  console.log(`\n## Summary\n\n${summaries.map((s) => `- ${s}`).join('\n')}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+
+  const dir = path.join('bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${date.toISOString().slice(0, 10)}-${commit}.json`);
+  // A subset run updates its figures in the day's file for this commit and keeps the others.
+  let previous: { figures?: Record<string, unknown> } = {};
+  try { previous = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* first run today */ }
+  const record = {
+    commit,
+    dirty,
+    date: date.toISOString(),
+    node: process.version,
+    machine,
+    runs: { perFigure: runs, memory: memoryRuns },
+    figures: { ...(args.only ? previous.figures : {}), ...figures },
+  };
+  fs.writeFileSync(file, JSON.stringify(record, null, 2) + '\n');
+  console.log(`wrote ${file}`);
+}
+
+await main();
