@@ -1,7 +1,9 @@
 // The command line as a user runs it: the installed bin over the compiled dist/.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,5 +131,42 @@ describe('newsgraph extract --jsonl (the batch contract)', () => {
     assert.equal(body.slice(monday.start, monday.end), 'Monday');
     assert.equal(monday.value, '2024-03-04');
     for (const e of out.entities) for (const m of e.mentions) assert.equal(body.slice(m.start, m.end), m.text);
+  });
+});
+
+describe('newsgraph extract URL', () => {
+  const page = '<html lang="en"><head><title>Council votes to close library | Town News</title></head><body><article><p>The council voted on Monday to close the old library, the mayor said.</p><p>"It is a sad day," said librarian Ruth Amos.</p></article></body></html>';
+  let server: http.Server;
+  let url = '';
+  const runAsync = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  test('a page served on loopback is fetched only with --allow-private', async () => {
+    server = http.createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(page); });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
+    try {
+      const refused = await runAsync(['extract', url]);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /private, loopback and link-local addresses are blocked/);
+      const ok = await runAsync(['extract', url, '--allow-private', '--published', '2024-03-06']);
+      assert.equal(ok.code, 0, ok.stderr);
+      const out = JSON.parse(ok.stdout);
+      assert.equal(out.url, url);
+      assert.equal(out.title, 'Council votes to close library');
+      assert.equal(out.quotes.find((q: { kind: string }) => q.kind === 'direct')?.speaker?.name, 'Ruth Amos');
+    } finally {
+      server.close();
+    }
+  });
+  test('an unreachable URL is a clear error', async () => {
+    const r = await runAsync(['extract', 'http://127.0.0.1:9/nothing', '--allow-private', '--timeout-ms', '2000']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Cannot reach 127\.0\.0\.1:9/);
   });
 });
