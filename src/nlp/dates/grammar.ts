@@ -45,6 +45,8 @@ const FOCUS_SENTENCES = 1000;
 const FOCUS_LATEST = false;
 /** Prepositions before a bare month that make it an end point ahead. */
 const DEADLINE_PREPOSITIONS: ReadonlySet<string> = new Set(['through', 'until', 'till', 'by']);
+/** Determiners that count from the day in focus, not from the publication date ("the previous Friday"). */
+const NARRATIVE_DETERMINERS: ReadonlySet<string> = new Set(['the previous', 'the preceding', 'the prior', 'the following', 'the next']);
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
 export interface Cand {
@@ -113,6 +115,8 @@ export class Grammar {
       const w = this.toks[k].b;
       if (PAST_CUES.has(w)) return false;
       if (FUTURE_CUES.has(w) || w.endsWith("'ll")) return true;
+      // "extended its deadline until 9 a.m. Tuesday" (but "Until Thursday, they had not...")
+      if (w === 'until' && k > (this.ctx.sentStart[s] ?? 0)) return true;
       // "is set to resume Monday", "planned to leave on Thursday", "as early as Tuesday"
       if (w === 'to' && FUTURE_TO_HEADS.has(this.b(k - 1))) return true;
       if (w === 'as' && k === i - 1 && (this.b(k - 1) === 'soon' || this.b(k - 1) === 'early') && this.b(k - 2) === 'as') return true;
@@ -337,6 +341,7 @@ export class Grammar {
     const yearAgoDet = detKey === 'the year-earlier' || detKey === 'the year-ago';
     const anaphoric = d === 'ref';
     const base = d === 'ref' ? this.refBase() : this.anchor;
+    const baseDet = base;
     if (d === 'ref') d = detKey === 'the following' ? 1 : 0;
     const fut = this.future(i);
     // fiscal: "the current fiscal year", "this fiscal year"
@@ -410,10 +415,12 @@ export class Grammar {
       else if (d === 1) y = month > base.m ? base.y : base.y + 1;
       return this.cand(j + 1, 'DATE', formatPoint({ g: 'M', y, m: month }), 'relative');
     }
-    // "last Friday", "next Tuesday", "this Sunday" (+ night)
+    // "last Friday", "next Tuesday", "this Sunday" (+ night); "the previous Friday" counts from the day in focus
     const wd = this.weekdayAt(j);
+    const narrative = NARRATIVE_DETERMINERS.has(detKey);
     if (wd !== undefined) {
       let day: YMD | null = null;
+      const base = narrative ? this.refBase() : baseDet;
       if (base) {
         const cur = weekday(base);
         let delta: number;
@@ -431,6 +438,12 @@ export class Grammar {
     }
     // "this morning", "last night"
     const pod = PARTS_OF_DAY.get(w);
+    if (pod && narrative && d !== 0) {
+      // "the next morning", "the previous evening": the day after/before the day in focus
+      const ref = this.refBase();
+      const day = ref ? addDays(ref, d) : null;
+      return this.cand(j + 1, 'TIME', formatPoint(dayPoint(day)) + `T${pod}`, 'partofday');
+    }
     if (pod && (detKey === 'this' || detKey === 'last' || detKey === 'that')) {
       let day = base;
       if (detKey === 'last' && base) day = pod === 'NI' || pod === 'EV' ? addDays(base, -1) : base;
@@ -1024,7 +1037,7 @@ export class Grammar {
       end = wd.end;
     }
     // a bare clock time belongs to the day named earlier in its sentence, else to the publication day
-    if (dayVal === null) dayVal = formatPoint(dayPoint(this.daySent === this.ctx.sentOf[i] ? this.day : this.anchor));
+    if (dayVal === null) dayVal = formatPoint(dayPoint(this.day ?? this.anchor));
     const time = `${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}`;
     return this.cand(end, 'TIME', `${dayVal}T${time}`, 'clock');
   }
