@@ -47,6 +47,8 @@ const FOCUS_LATEST = false;
 const DEADLINE_PREPOSITIONS: ReadonlySet<string> = new Set(['through', 'until', 'till', 'by']);
 /** Determiners that count from the day in focus, not from the publication date ("the previous Friday"). */
 const NARRATIVE_DETERMINERS: ReadonlySet<string> = new Set(['the previous', 'the preceding', 'the prior', 'the following', 'the next']);
+/** Words of holiday names (a year after them is a year: "Christmas 1998"). */
+const HOLIDAY_WORDS: ReadonlySet<string> = new Set([...HOLIDAYS.keys()].flatMap((k) => k.split(' ')).concat(['day', 'eve', 'year', 'war', 'ii', 'i']));
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
 export interface Cand {
@@ -275,6 +277,10 @@ export class Grammar {
     consider(this.isoDate(i));
     consider(this.coordinatedDay(i));
     consider(this.yearEnd(i));
+    if (this.b(i) === 'mid') {
+      const pod = PARTS_OF_DAY.get(this.b(i + 1));
+      if (pod) consider(this.midPartOfDay(i + 2, pod));
+    }
     return best;
   }
 
@@ -503,7 +509,7 @@ export class Grammar {
     // "$5 a year", "four flights a week": a rate, not a duration
     if (num && num.end === j + 1 && (this.toks[j].b === 'a' || this.toks[j].b === 'an') && !hasDet && !set && !plural) {
       const prev = this.b(i - 1);
-      const agoNext = AGO.match(this.toks, k + 1);
+      const agoNext = AGO.match(this.toks, k + 1) ?? (this.b(k + 1) === 'or' && this.b(k + 2) === 'so' ? AGO.match(this.toks, k + 3) : null);
       if (!agoNext && !ARTICLE_DURATION_CUES.has(prev) && !(this.toks[k + 1]?.b === 'and' && this.b(k + 2) === 'a')) return null;
     }
     if (!num) {
@@ -539,7 +545,8 @@ export class Grammar {
       const v = durationValue(n, spec.letter, spec.time, spec.factor);
       return this.cand(end, 'SET', v, 'set');
     }
-    // "two days ago", "a year earlier", "three weeks later"
+    // "two days ago", "a year earlier", "three weeks later", "a week or so ago"
+    if (this.b(end) === 'or' && this.b(end + 1) === 'so' && AGO.match(this.toks, end + 2)) end += 2;
     const ago = AGO.match(this.toks, end);
     if (ago && !hasDet) {
       const info = ago.value;
@@ -809,6 +816,7 @@ export class Grammar {
         if (next && NOT_YEAR_AFTER.has(next.b)) return null;
         if (next && next.start === t.end && (next.b === '%' || next.b === '-')) return null;
         if (t.n < 1200 || t.n > 2100) return null;
+        if (prev && this.nameBeforeYear(i, yr.end)) return null;
       }
     } else if (!fiscal) {
       yr = this.spelledYear(j);
@@ -820,6 +828,19 @@ export class Grammar {
     }
     if (typeof yr.n !== 'number') return null;
     return this.cand(yr.end, 'DATE', String(yr.n), 'year');
+  }
+
+  /** "Orion 1980", "Kopp's 1987 Chevrolet": a number naming a model or a product, not a year. */
+  private nameBeforeYear(i: number, end: number): boolean {
+    const prev = this.toks[i - 1];
+    const sentFirst = this.ctx.sentStart[this.ctx.sentOf[i]] ?? 0;
+    const next = this.toks[end];
+    // a possessive and a capitalised noun after: a model year
+    if (prev.b === "'s" && next && next.cap && !next.punct && !MONTHS.has(next.b)) return true;
+    // right after a capitalised name inside the sentence (not a month, weekday, season, holiday or "Fiscal")
+    if (!prev.cap || i - 1 <= sentFirst || prev.punct) return false;
+    if (MONTHS.has(prev.b) || WEEKDAYS.has(prev.b) || SEASONS.has(prev.b) || HOLIDAY_WORDS.has(prev.b)) return false;
+    return prev.end < this.toks[i].start && /^[a-z]/.test(prev.b) && prev.b.length > 1 && !prev.b.includes('.');
   }
 
   /**
@@ -1064,7 +1085,7 @@ export class Grammar {
         return this.cand(yr ? yr.end : i + 1, 'DATE', formatPoint({ g: 'M', y, m }), 'month', { mod });
       }
       const pod = PARTS_OF_DAY.get(rest);
-      if (pod && head === 'mid') return this.cand(i + 1, 'TIME', formatPoint(dayPoint(this.anchor)) + `T${pod}`, 'partofday');
+      if (pod && head === 'mid') return this.midPartOfDay(i + 1, pod);
       return null;
     }
     // "year-end", "year's end"
@@ -1093,6 +1114,14 @@ export class Grammar {
     // "the 1990-91 season" no; "one-day", "two-day"
     const spec = UNIT_DURATION[unit];
     return this.cand(i + 1, 'DURATION', durationValue(n, spec.letter, spec.time, spec.factor), 'duration');
+  }
+
+  /** "mid-afternoon", "mid afternoon yesterday": the day named right after, else the day in focus in this sentence. */
+  private midPartOfDay(end: number, pod: string): Cand {
+    const day = this.dayWord(end) ?? this.weekdayDate(end);
+    if (day && day.type === 'DATE' && /^(\d{4}|XXXX)-\d\d-\d\d$/.test(day.value)) return this.cand(day.end, 'TIME', `${day.value}T${pod}`, 'partofday');
+    const base = this.daySent === this.ctx.sentOf[end - 1] ? this.day : this.anchor;
+    return this.cand(end, 'TIME', formatPoint(dayPoint(base)) + `T${pod}`, 'partofday');
   }
 
   private decadeValue(digits: string): string {
@@ -1211,7 +1240,7 @@ export class Grammar {
     if (yr && typeof yr.n === 'number') return this.cand(yr.end, 'DATE', `${yr.n}-${s}`, 'season');
     if (j === i) {
       const prev = this.b(i - 1);
-      if (!(prev === 'in' || prev === 'this' || prev === 'since' || prev === 'by' || prev === 'until' || prev === 'during' || prev === 'next' || prev === 'last')) return null;
+      if (!(prev === 'in' || prev === 'this' || prev === 'since' || prev === 'by' || prev === 'until' || prev === 'during' || prev === 'next' || prev === 'last' || prev === 'early' || prev === 'late' || prev === 'mid')) return null;
       if (t.b === 'fall' || t.b === 'spring') {
         // "in fall" fine; "the fall of the Berlin Wall" needs the year test above
       }

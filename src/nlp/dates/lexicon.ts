@@ -92,7 +92,7 @@ export const POINT_MODIFIERS: ReadonlyMap<string, string> = new Map([
 /** Words placing a point inside its period: part of the span, value unchanged, mod set. */
 export const POSITION_MODIFIERS: ReadonlyMap<string, string | null> = new Map([
   ['early', 'START'], ['late', 'END'], ['mid', 'MID'], ['the end of', 'END'], ['the beginning of', 'START'],
-  ['the start of', 'START'], ['the middle of', 'MID'], ['the turn of', 'START'], ['end of', 'END'],
+  ['the start of', 'START'], ['the middle of', 'MID'], ['the early', 'START'], ['the late', 'END'], ['the mid', 'MID'], ['the turn of', 'START'], ['end of', 'END'],
   ['earlier', null], ['later', null], ['sometime', null], ['sometime in', null], ['the rest of', 'END'],
   ['the remainder of', 'END'], ['earlier in', null], ['later in', null], ['early in', 'START'], ['late in', 'END'], ['the first half of', 'H1'], ['the second half of', 'H2'], ['the last half of', 'H2'],
   ['the latter half of', 'H2'], ['the first part of', 'START'], ['the latter part of', 'END'],
@@ -102,7 +102,7 @@ export const POSITION_MODIFIERS: ReadonlyMap<string, string | null> = new Map([
 export const DEICTIC_PHRASES: ReadonlyMap<string, { value: string; type?: 'DATE' | 'TIME' }> = new Map([
   ['now', { value: 'PRESENT_REF' }], ['right now', { value: 'PRESENT_REF' }], ['just now', { value: 'PRESENT_REF' }],
   ['currently', { value: 'PRESENT_REF' }], ['presently', { value: 'PRESENT_REF' }], ['nowadays', { value: 'PRESENT_REF' }],
-  ['these days', { value: 'PRESENT_REF' }], ['at present', { value: 'PRESENT_REF' }], ['at the moment', { value: 'PRESENT_REF' }],
+  ['these days', { value: 'PRESENT_REF' }], ['at present', { value: 'PRESENT_REF' }],
   ['the present', { value: 'PRESENT_REF' }], ['at this point', { value: 'PRESENT_REF' }],
   ['current', { value: 'PRESENT_REF' }],
   ['recently', { value: 'PAST_REF' }], ['recent', { value: 'PAST_REF' }], ['formerly', { value: 'PAST_REF' }],
@@ -136,7 +136,7 @@ export const RELATIVE_DETERMINERS: ReadonlyMap<string, number | 'ref'> = new Map
   ['this', 0], ['current', 0], ['the current', 0], ['the present', 0], ['the full', 0], ['the entire', 0], ['the whole', 0], ['this coming', 1], ['this past', -1],
   ['last', -1], ['the last', -1], ['past', -1], ['the past', -1], ['previous', -1], ['the previous', -1], ['the prior', -1],
   ['prior', -1], ['the preceding', -1],
-  ['next', 1], ['the next', 1], ['coming', 1], ['the coming', 1], ['the following', 'ref'], ['the same', 'ref'], ['that', 'ref'],
+  ['next', 1], ['the next', 1], ['coming', 1], ['the coming', 1], ['the following', 'ref'], ['the same', 'ref'], ['that', 'ref'], ['that same', 'ref'], ['the very same', 'ref'],
   ['the latest', -1], ['the most recent', -1], ['the year-earlier', -1], ['the year-ago', -1],
 ]);
 /** Determiners before "the next/past N units" style durations: part of the span. */
@@ -198,7 +198,7 @@ export const FREQUENCY_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 /** Nouns after which a frequency adjective is a financial term, not a timex ("quarterly dividend"). */
 export const NOT_FREQUENCY_NOUNS: ReadonlySet<string> = new Set([
-  'dividend', 'dividends', 'payout', 'payouts', 'results', 'earnings', 'profit', 'profits', 'loss', 'losses', 'report',
+  'cash', 'dividend', 'dividends', 'payout', 'payouts', 'results', 'earnings', 'profit', 'profits', 'loss', 'losses', 'report',
   'reports', 'volume', 'volumes', 'average', 'turnover', 'rate', 'rates', 'figures', 'data', 'statistics',
 ]);
 /** Frequency words that are adjectives before a noun ("quarterly dividend", "daily volume"): not a timex there. */
