@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { extractArticle } from '../../extract/article.js';
 import { isIsoDate } from '../../extract/dates.js';
 import type { ArticleInput } from '../../extract/index.js';
-import { fetchPage } from '../../ingest/fetch.js';
+import { ingestUrl } from '../../ingest/url.js';
+import { FetchError } from '../../ingest/fetch.js';
+import { InputError } from '../../doc/errors.js';
 import { PIPELINE_VERSION } from '../../pipeline.js';
 import { canonicalUrl, contentHash, type SaveStatus } from '../../store/store.js';
 import { readJsonBody } from '../body.js';
@@ -54,34 +56,44 @@ export interface SubmitOutcome {
   readonly duplicateOf: { readonly id: number; readonly by: 'content' | 'url' } | null;
 }
 
-/** Analyses and stores one submission; a URL is fetched first. Duplicates of the current pipeline are not analysed again. */
+/**
+ * Analyses and stores one submission. A URL alone goes through ingestUrl (fetch under the
+ * configured limits, skip what is stored, extract, save); text, body or HTML is checked for a
+ * stored copy (content hash, then URL) before it is analysed.
+ */
 export async function submitArticle({ store, config }: ApiDeps, body: SubmitBody): Promise<SubmitOutcome> {
   const published = body.published ?? null;
-  let input: ArticleInput;
-  let raw: string;
-  let url = body.url ?? null;
+  const url = body.url ?? null;
   if (url !== null && canonicalUrl(url) === null) {
     throw new ApiError(400, 'BAD_URL', `"url" must be an absolute http(s) URL, not ${JSON.stringify(url)}.`);
   }
-  if (body.text !== undefined) [input, raw] = [{ kind: 'text', text: body.text, published, url }, body.text];
-  else if (body.body !== undefined) [input, raw] = [{ kind: 'body', body: body.body, published, url }, body.body];
-  else if (body.html !== undefined) [input, raw] = [{ kind: 'html', html: body.html, published, url }, body.html];
-  else {
-    const known = await store.findArticle({ url });
-    if (known && known.pipelineVersion === PIPELINE_VERSION) return { id: known.articleId, status: 'duplicate', duplicateOf: { id: known.articleId, by: 'url' } };
-    const page = await fetchPage(url!, fetchLimits(config));
-    url = page.url;
-    raw = page.body;
-    const html = /html|xml/i.test(page.contentType) || /^\s*</.test(page.body.slice(0, 200));
-    input = html ? { kind: 'html', html: raw, published, url } : { kind: 'text', text: raw, published, url };
+  if (body.text === undefined && body.body === undefined && body.html === undefined) {
+    const limits = fetchLimits(config);
+    let outcome;
+    try {
+      outcome = await ingestUrl(url!, store, { ...limits, input: config.input, published, origin: 'api:' + url });
+    } catch (e) {
+      if (e instanceof FetchError && e.code === 'PRIVATE_ADDRESS') {
+        throw new ApiError(400, e.code, `${e.message.replace(/ \(set allowPrivate to allow them\)/, '')}; this server fetches them only when started with --allow-private.`);
+      }
+      throw e;
+    }
+    return { id: outcome.articleId, status: outcome.status, duplicateOf: outcome.duplicateOf ? { id: outcome.duplicateOf.articleId, by: outcome.duplicateOf.by } : null };
   }
+  const [input, raw]: [ArticleInput, string] =
+    body.text !== undefined
+      ? [{ kind: 'text', text: body.text, published, url }, body.text]
+      : body.body !== undefined
+        ? [{ kind: 'body', body: body.body, published, url }, body.body]
+        : [{ kind: 'html', html: body.html!, published, url }, body.html!];
   const hash = contentHash(raw);
-  const known = await store.findArticle({ contentHash: hash, url });
-  if (known && known.pipelineVersion === PIPELINE_VERSION) {
-    return { id: known.articleId, status: 'duplicate', duplicateOf: { id: known.articleId, by: 'content' } };
-  }
+  const byContent = await store.findArticle({ contentHash: hash });
+  if (byContent && byContent.pipelineVersion === PIPELINE_VERSION) return { id: byContent.articleId, status: 'duplicate', duplicateOf: { id: byContent.articleId, by: 'content' } };
+  const byUrl = url ? await store.findArticle({ url: canonicalUrl(url) }) : null;
+  if (byUrl && byUrl.pipelineVersion === PIPELINE_VERSION) return { id: byUrl.articleId, status: 'duplicate', duplicateOf: { id: byUrl.articleId, by: 'url' } };
   const { result } = extractArticle(input, config.input);
-  const saved = await store.saveArticle(result, { contentHash: hash, pipelineVersion: PIPELINE_VERSION, url, origin: body.url && !body.text && !body.body && !body.html ? 'api:url' : 'api' });
+  if (!result.text.trim()) throw new InputError('EMPTY_ARTICLE', 'No article text found in the submission: send the article\'s words as "text", "body" or "html".');
+  const saved = await store.saveArticle(result, { contentHash: hash, pipelineVersion: PIPELINE_VERSION, url, origin: 'api' });
   return {
     id: saved.articleId,
     status: saved.status,
