@@ -94,6 +94,8 @@ export class Grammar {
   daySent = -1;
   /** the last month-day date and where it ended: "April 24 and 25" */
   lastMonthDay: { y?: number; m: number; end: number } | null = null;
+  /** the last full day named (its value) and the token after it: "Oct. 12, the day before ..." */
+  lastDay: { value: string; end: number } | null = null;
 
   constructor(private readonly ctx: GrammarContext) {
     this.toks = ctx.toks;
@@ -369,6 +371,17 @@ export class Grammar {
           return this.cand(end, 'DATE', formatPoint(shift(this.anchor, 'Y', 0)!), 'relative');
         }
         if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(this.weekend(fut)), 'relative');
+        if (unit === 'D') {
+          // "Oct. 12, the day before the plunge": an apposition to the day just named
+          if (this.b(i - 1) === ',' && this.lastDay && this.lastDay.end === i - 1) return this.cand(end, 'DATE', this.lastDay.value, 'relative');
+          // "later in the day", "earlier in the day": the day in focus
+          const p1 = this.b(i - 1);
+          const p2 = this.b(i - 2);
+          if ((p1 === 'in' || p1 === 'during') && (p2 === 'later' || p2 === 'earlier' || p2 === 'early' || p2 === 'late')) {
+            return this.cand(end, 'DATE', formatPoint(dayPoint(this.daySent >= this.ctx.sentOf[i] - 1 && this.day ? this.day : this.anchor)), 'relative');
+          }
+          return null;
+        }
         if (unit === 'W' || unit === 'M') {
           if (this.b(end) === 'of') return null;
           return this.cand(end, 'DATE', formatPoint(shift(this.anchor, unit, 0)!), 'relative');
@@ -1304,6 +1317,7 @@ export class Grammar {
     const md = /^(\d{4}|XXXX)-(\d\d)-\d\d$/.exec(c.value);
     this.lastMonthDay = md && c.kind === 'monthday' ? { y: md[1] === 'XXXX' ? undefined : Number(md[1]), m: Number(md[2]), end: c.end } : null;
     if (c.ref && c.kind !== 'dayword') this.ref = c.ref;
+    this.lastDay = c.type === 'DATE' && /^(\d{4}|XXXX)-\d\d-\d\d$/.test(c.value) ? { value: c.value, end: c.end } : null;
     if (c.ref) {
       this.day = c.ref;
       this.daySent = this.ctx.sentOf[i] ?? -1;

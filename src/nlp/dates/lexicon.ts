@@ -204,12 +204,12 @@ export const NOT_FREQUENCY_NOUNS: ReadonlySet<string> = new Set([
 /** Frequency words that are adjectives before a noun ("quarterly dividend", "daily volume"): not a timex there. */
 export const FREQUENCY_ADJECTIVES: ReadonlySet<string> = new Set(['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'hourly', 'nightly', 'biweekly']);
 /** Words after a number and before a unit that keep the duration ("two more weeks"). */
-export const DURATION_FILLERS: ReadonlySet<string> = new Set(['more', 'additional', 'further', 'extra', 'full', 'straight', 'consecutive', 'long']);
+export const DURATION_FILLERS: ReadonlySet<string> = new Set(['trading', 'business', 'working', 'more', 'additional', 'further', 'extra', 'full', 'straight', 'consecutive', 'long']);
 /** Words before "a week"/"an hour" that make it a duration ("for a week"); elsewhere "a year" is usually a rate ("$5 a year"). */
 export const ARTICLE_DURATION_CUES: ReadonlySet<string> = new Set([
   'for', 'in', 'within', 'than', 'about', 'nearly', 'almost', 'over', 'after', 'only', 'just', 'least', 'of', 'take', 'takes',
   'took', 'taken', 'taking', 'last', 'lasts', 'lasted', 'spend', 'spent', 'during', 'half', 'around', 'roughly', 'some', 'another',
-  'extra', 'full', 'entire', 'whole', 'once', 'under', 'up', 'to', 'barely', 'already', 'nearly', 'lasting', 'by', 'at',
+  'extra', 'full', 'entire', 'whole', 'once', 'under', 'up', 'to', 'barely', 'already', 'nearly', 'lasting', 'by', 'at', 'as',
 ]);
 /** Words before "noon" that make it a name, not a time ("High Noon"). */
 export const NOT_CLOCK_BEFORE: ReadonlySet<string> = new Set(['high']);
