@@ -17,7 +17,7 @@ import { benchExtraction } from './extraction.js';
 import { benchMemory } from './memory.js';
 import { benchPeers } from './peers.js';
 import { benchPipeline } from './pipeline.js';
-import { markdownTable, roundForJson, type Figure } from './stats.js';
+import { markdownTable, roundForJson, spread, takeCpuShares, type Figure } from './stats.js';
 
 export interface BenchContext {
   /** Timed runs per figure, after one warm-up. */
@@ -90,18 +90,23 @@ async function main(): Promise<void> {
     cores: os.cpus().length,
     memoryGB: Math.round(os.totalmem() / 1024 ** 3),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
-  console.log(`newsgraph bench — commit ${commit}${dirty ? ' (uncommitted changes)' : ''}, ${date.toISOString()}, Node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB, ${machine.platform}`);
+  console.log(`newsgraph bench — commit ${commit}${dirty ? ' (uncommitted changes)' : ''}, ${date.toISOString()}, Node ${process.version}, ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB, ${machine.platform}; load average ${machine.loadAverageAtStart.join(' ')}`);
 
   const figures: Record<string, unknown> = {};
   const summaries: string[] = [];
   const started = performance.now();
   for (const name of names) {
     const t0 = performance.now();
+    const loadAverage = Math.round(os.loadavg()[0] * 100) / 100;
+    takeCpuShares();
     const fig = await FIGURES[name](ctx);
     if (!fig) continue;
     const seconds = (performance.now() - t0) / 1000;
-    console.log(`\n## ${fig.title}\n\n${fig.about}\n\n${markdownTable(fig)}\n\n${fig.summary}  _(${seconds.toFixed(0)} s)_`);
+    const shares = takeCpuShares();
+    const cpuShare = shares.length ? spread(shares).median : null;
+    console.log(`\n## ${fig.title}\n\n${fig.about}\n\n${markdownTable(fig)}\n\n${fig.summary}  _(${seconds.toFixed(0)} s; 1-min load average ${loadAverage} at start${cpuShare === null ? '' : `; CPU/wall in timed runs ${cpuShare.toFixed(2)}`})_`);
     summaries.push(fig.summary);
     figures[fig.id] = roundForJson({
       title: fig.title,
@@ -109,11 +114,13 @@ async function main(): Promise<void> {
       summary: fig.summary,
       measuredAt: new Date().toISOString(),
       seconds,
+      loadAverage,
+      cpuShare,
       rows: Object.fromEntries(fig.rows.map((r) => [r.label, r.cells])),
       ...fig.details,
     });
   }
-  console.log(`\n## Summary\n\n${summaries.map((s) => `- ${s}`).join('\n')}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+  console.log(`\n## Summary\n\n${summaries.map((s) => `- ${s}`).join('\n')}\n\n(${((performance.now() - started) / 1000).toFixed(0)} s in all; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
 
   const dir = path.join('bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
     dirty,
     date: date.toISOString(),
     node: process.version,
-    machine,
+    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     runs: { perFigure: runs, memory: memoryRuns },
     figures: { ...(args.only ? previous.figures : {}), ...figures },
   };

@@ -76,12 +76,25 @@ export function collectGarbage(): void {
   gcFn?.();
 }
 
-/** Milliseconds one call of fn takes (sync or async). */
+const cpuShares: number[] = [];
+/**
+ * Process CPU time / wall time of every timed call since the last take: well under 1 means the
+ * process waited for a core (a loaded machine), so the wall-clock figures are low.
+ */
+export function takeCpuShares(): number[] {
+  return cpuShares.splice(0);
+}
+
+/** Milliseconds one call of fn takes (sync or async), wall clock. */
 export async function timeMs(fn: () => unknown): Promise<number> {
   collectGarbage();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  if (ms > 0) cpuShares.push((cpu.user + cpu.system) / 1000 / ms);
+  return ms;
 }
 
 export function formatNumber(n: number, format: Column['format'] = 'int'): string {
