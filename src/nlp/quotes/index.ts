@@ -12,6 +12,7 @@ import {
   type CueEntry,
 } from './lexicon.js';
 import { pairQuotes, type Segment } from './marks.js';
+import { cueFeatures, endFeatures, prepare, quoteModel, speakerFeatures, startFeatures, type FeatCtx, type Hint, type Prep, type QuoteModel, NO_HINT, WINDOW } from './learned.js';
 
 export { pairQuotes, type Segment } from './marks.js';
 
@@ -19,7 +20,7 @@ const TERMINAL = new Set(['.', '!', '?', '…', '...', '?!', '!?', '!!', '??']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '--', '(', ')']);
 const UPPER = /\p{Lu}/u;
 
-interface Ctx {
+export interface Ctx {
   text: string;
   toks: readonly Token[];
   lw: string[];
@@ -92,16 +93,29 @@ export function recognizeQuotes(doc: Doc): Quote[] {
 
   // 3. indirect speech, "according to", refusals
   const indirect: Found[] = [];
+  const model = MODE === 'rules' ? null : quoteModel();
+  const prep = model ? prepare(ctx) : null;
   for (let i = 0; i < ctx.n; i++) {
     if (ctx.used[i] || ctx.segOf[i] >= 0 || ctx.paraOf[i] < 0) continue;
     const w = ctx.lw[i];
     let f: Found | null = null;
-    if (w === 'according' && ctx.lw[i + 1] === 'to') f = accordingTo(ctx, i);
-    else if (REFUSAL_FIRST.has(w)) f = refusal(ctx, i);
-    else if (EVIDENTIAL.has(w) || (w === 'expected' && PASSIVE_MARKERS.has(ctx.lw[i - 1]) && ctx.lw[i + 1] === 'to')) f = evidential(ctx, i);
-    if (!f) {
-      const e = cueEntry(ctx, i);
-      if (e) f = indirectCue(ctx, i, e);
+    if (MODE !== 'rules' && model && prep) {
+      const known = model.cueWords.has(w);
+      const rule = MODE === 'ml' ? null : ruleCue(ctx, i, w);
+      const ml = known ? learnedCue(ctx, prep, model, i, hintOf(ctx, i, rule)) : null;
+      if (rule && rule.kind === 'refusal') f = rule;
+      else if (ml && rule) {
+        f = ml;
+        if (KC === 'rule') {
+          f.start = rule.start;
+          f.end = rule.end;
+        }
+        if (KS === 'rule' && rule.speaker) f.speaker = rule.speaker;
+        if (KS === 'rule') f.cue = rule.cue;
+      } else if (ml) f = ml;
+      else if (rule && (!known || KK === '1' || KK === 'that' && ctx.text.startsWith('that ', rule.start))) f = rule;
+    } else {
+      f = ruleCue(ctx, i, w);
     }
     if (!f) continue;
     // never duplicate a direct quote's span
@@ -127,6 +141,10 @@ export function recognizeQuotes(doc: Doc): Quote[] {
     indirect.push(f);
     found.push(f);
   }
+
+  // a reported clause inside content already attributed to someone ("According to X, Y agreed to
+  // ... and instructed ...") is part of X's report, not Y's speech: kept only with its own marks
+  if (NESTED !== 'keep') dropNested(found, indirect);
 
   // headline "Speaker: what they said" (the first paragraph, a title line)
   const h = headlineColon(ctx);
@@ -208,7 +226,8 @@ function speakerSpan(ctx: Ctx, span: Span): QuoteSpeaker {
 // ---------------------------------------------------------------------------------------------
 // context
 
-function buildCtx(doc: Doc): Ctx {
+/** The stage's per-document context (exported for scripts/train-quotes.ts). */
+export function buildCtx(doc: Doc): Ctx {
   const text = doc.text;
   const toks = doc.get('tokens');
   const sents = doc.get('sentences');
@@ -1049,4 +1068,188 @@ function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
   // the same speaker is not a nested source
   if (outer.speaker && r.np.start === outer.speaker.start) return null;
   return { start: seg.start, end: seg.end, kind: 'partial', cue: span(ctx, verb, verb), speaker: r.np, via: outer.speaker, cueTok: verb, segs: [s], para: seg.firstPara };
+}
+
+// ---------------------------------------------------------------------------------------------
+// learned cues (./learned.ts)
+
+const MODE = process.env.NEWSGRAPH_QUOTES_MODE ?? 'hybrid';
+const KC = process.env.QC ?? 'ml';
+const KS = process.env.QS ?? 'rule';
+const KK = process.env.QK ?? 'that';
+const BIAS = Number(process.env.QB ?? '0');
+
+function ruleCue(ctx: Ctx, i: number, w: string): Found | null {
+  let f: Found | null = null;
+  if (w === 'according' && ctx.lw[i + 1] === 'to') f = accordingTo(ctx, i);
+  else if (REFUSAL_FIRST.has(w)) f = refusal(ctx, i);
+  else if (EVIDENTIAL.has(w) || (w === 'expected' && PASSIVE_MARKERS.has(ctx.lw[i - 1]) && ctx.lw[i + 1] === 'to')) f = evidential(ctx, i);
+  if (!f) {
+    const e = cueEntry(ctx, i);
+    if (e) f = indirectCue(ctx, i, e);
+  }
+  return f;
+}
+
+/** Last token of a cue headed by token i ("according to", "pointed out"). */
+export function cueEndTok(ctx: FeatCtx, i: number): number {
+  if (ctx.lw[i] === 'according' && ctx.lw[i + 1] === 'to') return i + 1;
+  if (ctx.lw[i + 1] === 'out' && ctx.lw[i].startsWith('point')) return i + 1;
+  return i;
+}
+
+const feats: number[] = [];
+
+function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Found | null {
+  cueFeatures(ctx, p, i, hint, feats);
+  if (m.score(feats) <= m.cueBias + BIAS) return null;
+  const ce = cueEndTok(ctx, i);
+  const a = Math.max(p.sa[i], i - WINDOW);
+  const b = Math.min(p.sb[i], ce + WINDOW);
+  const L = b - a + 1;
+  const ss = new Float64Array(L).fill(-Infinity);
+  const es = new Float64Array(L).fill(-Infinity);
+  for (let k = a; k <= b; k++) {
+    if (k >= i && k <= ce) continue;
+    const kind = ctx.toks[k].kind;
+    // a coordinator right after the cue: the verb has no complement of its own ("supported and joined")
+    if (kind !== 'punct' && !(k === ce + 1 && (ctx.lw[k] === 'and' || ctx.lw[k] === 'or' || ctx.lw[k] === 'but')) && !addresseeTo(ctx, k)) {
+      startFeatures(ctx, p, i, ce, k, hint, feats);
+      ss[k - a] = m.score(feats);
+    }
+    if (kind !== 'punct' || ctx.lw[k] === '.' || ctx.lw[k] === '?' || ctx.lw[k] === '!') {
+      endFeatures(ctx, p, i, ce, k, hint, feats);
+      es[k - a] = m.score(feats);
+    }
+  }
+  // best (s, e) with s <= e on one side of the cue: suffix maxima of the end scores
+  let best = -Infinity;
+  let bs = -1;
+  let be = -1;
+  for (const [lo, hi] of [[ce + 1, b], [a, i - 1]] as const) {
+    let me = -Infinity;
+    let mi = -1;
+    for (let k = hi; k >= lo; k--) {
+      if (es[k - a] > me) {
+        me = es[k - a];
+        mi = k;
+      }
+      if (mi >= 0 && ss[k - a] + me > best) {
+        best = ss[k - a] + me;
+        bs = k;
+        be = mi;
+      }
+    }
+  }
+  if (bs < 0) return null;
+  // "spoke to residents ...": the addressee is no content
+  if (bs === ce + 2 && addresseeTo(ctx, ce + 1)) return null;
+  // speaker head
+  let h = -1;
+  speakerFeatures(ctx, p, i, ce, -1, hint, feats);
+  let hb = m.score(feats);
+  for (let k = a; k <= b; k++) {
+    if ((k >= i && k <= ce) || (k >= bs && k <= be)) continue;
+    const kind = ctx.toks[k].kind;
+    if (kind !== 'word' && kind !== 'number') continue;
+    speakerFeatures(ctx, p, i, ce, k, hint, feats);
+    const sc = m.score(feats);
+    if (sc > hb) {
+      hb = sc;
+      h = k;
+    }
+  }
+  let speaker: Span | null = null;
+  if (h >= 0) {
+    let lo = h < i ? a : ce + 1;
+    if (be < h && be + 1 > lo) lo = be + 1;
+    speaker = leftNP(ctx, h, lo) ?? span(ctx, h, h);
+  }
+  return { start: ctx.toks[bs].start, end: ctx.toks[be].end, kind: 'indirect', cue: span(ctx, i, ce), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+}
+
+function tokAtStart(ctx: Ctx, ch: number, hint: number): number {
+  let k = hint;
+  while (k > 0 && ctx.toks[k].start > ch) k--;
+  while (k < ctx.n && ctx.toks[k].end <= ch) k++;
+  return k < ctx.n && ctx.toks[k].start === ch ? k : -1;
+}
+
+function tokAtEnd(ctx: Ctx, ch: number, hint: number): number {
+  let k = hint;
+  while (k > 0 && ctx.toks[k].start >= ch) k--;
+  while (k < ctx.n && ctx.toks[k].end < ch) k++;
+  return k < ctx.n && ctx.toks[k].end === ch ? k : -1;
+}
+
+/** The rules' reading of token i as stacked features for the learned models. */
+function hintOf(ctx: Ctx, i: number, f: Found | null): Hint {
+  if (!f) return NO_HINT;
+  const fired = f.kind === 'refusal' ? 2 : f.kind === 'indirect' ? 1 : 3;
+  return {
+    fired,
+    rs: tokAtStart(ctx, f.start, i),
+    re: tokAtEnd(ctx, f.end, i),
+    h0: f.speaker ? tokAtStart(ctx, f.speaker.start, i) : -1,
+    h1: f.speaker ? tokAtEnd(ctx, f.speaker.end, i) : -1,
+  };
+}
+
+/** For scripts/train-quotes.ts: the rules' hint for token i of a fresh context. */
+export function ruleHint(ctx: Ctx, i: number): Hint {
+  if (ctx.segOf[i] >= 0 || ctx.paraOf[i] < 0) return NO_HINT;
+  return hintOf(ctx, i, ruleCue(ctx, i, ctx.lw[i]));
+}
+
+const NESTED = process.env.QN ?? 'drop';
+
+/** Remove from `found` the indirect/mixed quotes of `cands` whose cue lies inside another quote's content. */
+function dropNested(found: Found[], cands: Found[]): void {
+  const spans = found.slice().sort((x, y) => x.start - y.start);
+  const maxEnd = new Float64Array(spans.length);
+  let m = -1;
+  for (let j = 0; j < spans.length; j++) {
+    m = Math.max(m, spans[j].end);
+    maxEnd[j] = m;
+  }
+  const drop = new Set<Found>();
+  for (const f of cands) {
+    if (!f.cue || f.kind === 'direct' || f.kind === 'refusal') continue;
+    if (f.start <= f.cue.start && f.cue.end <= f.end) continue;
+    // last span starting at or before the cue
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= f.cue.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && maxEnd[lo - 1] >= f.cue.end) {
+      // is it covered by some span other than f itself?
+      let covered = false;
+      for (let j = lo - 1; j >= 0 && j >= lo - 50; j--) {
+        const g = spans[j];
+        if (g !== f && g.end >= f.cue.end && !drop.has(g)) {
+          covered = true;
+          break;
+        }
+      }
+      if (covered) drop.add(f);
+    }
+  }
+  if (drop.size === 0) return;
+  let w = 0;
+  for (const f of found) if (!drop.has(f)) found[w++] = f;
+  found.length = w;
+  let w2 = 0;
+  for (const f of cands) if (!drop.has(f)) cands[w2++] = f;
+  cands.length = w2;
+}
+
+/** "to residents", "to the crowd", "to Smith": an addressee or goal, not a to-infinitive content. */
+function addresseeTo(ctx: Ctx, k: number): boolean {
+  if (ctx.lw[k] !== 'to' || k + 1 >= ctx.n) return false;
+  const w = ctx.lw[k + 1];
+  if (ctx.cap[k + 1] || DETERMINERS.has(w) || TELL_OBJECTS.has(w) || ROLE_NOUNS.has(w)) return true;
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us');
 }
