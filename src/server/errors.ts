@@ -46,15 +46,10 @@ const INPUT_STATUS: Readonly<Record<string, ContentfulStatusCode>> = {
 
 /** Codes other NewsgraphErrors (e.g. from the store) may carry that mean "the caller asked for something wrong". */
 const OTHER_STATUS: Readonly<Record<string, ContentfulStatusCode>> = {
-  NOT_FOUND: 404,
-  ENTITY_NOT_FOUND: 404,
-  ARTICLE_NOT_FOUND: 404,
-  BAD_ID: 400,
+  NO_SUCH_ENTITY: 404,
+  NO_SUCH_ARTICLE: 404,
   BAD_CURSOR: 400,
-  BAD_QUERY: 400,
-  SAME_ENTITY: 400,
-  TYPE_MISMATCH: 409,
-  CONFLICT: 409,
+  SAME_ENTITY: 409,
 };
 
 export function statusOf(err: NewsgraphError): ContentfulStatusCode {

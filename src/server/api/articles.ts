@@ -74,7 +74,7 @@ export async function submitArticle({ store, config }: ApiDeps, body: SubmitBody
       outcome = await ingestUrl(url!, store, { ...limits, input: config.input, published, origin: 'api:' + url });
     } catch (e) {
       if (e instanceof FetchError && e.code === 'PRIVATE_ADDRESS') {
-        throw new ApiError(400, e.code, `${e.message.replace(/ \(set allowPrivate to allow them\)/, '')}; this server fetches them only when started with --allow-private.`);
+        throw new ApiError(400, e.code, `${e.message.replace(/\s*\(set allowPrivate to allow them\)\.?$/, '')}; this server fetches them only when started with --allow-private.`);
       }
       throw e;
     }

@@ -51,7 +51,7 @@ export function entityHandlers({ store, config }: ApiDeps) {
       const raw = await readJsonBody(c, config.maxBodyBytes);
       const parsed = mergeSchema.safeParse(raw);
       if (!parsed.success) throw new ApiError(400, 'BAD_BODY', `Bad merge request: ${explain(parsed.error, ['from'], 'field')}. Send {"from": ID} to merge entity ID into ${intoId}.`);
-      if (parsed.data.from === intoId) throw new ApiError(400, 'SAME_ENTITY', `An entity cannot be merged into itself: send {"from": ID} with the id of another entity.`);
+      if (parsed.data.from === intoId) throw new ApiError(400, 'MERGE_INTO_SELF', `An entity cannot be merged into itself: send {"from": ID} with the id of another entity.`);
       const into = await entityOr404(intoId);
       const from = await entityOr404(parsed.data.from);
       if (into.id === from.id) {

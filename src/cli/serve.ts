@@ -1,0 +1,124 @@
+// `newsgraph serve`: the HTTP API over the store in the data directory.
+
+import fs from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { NewsgraphError } from '../doc/errors.js';
+import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch.js';
+import { setupToken } from '../server/auth.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../server/config.js';
+import { startServer, type RunningServer } from '../server/server.js';
+import type { Store } from '../store/store.js';
+import { resolveDataDir, sqlitePath } from '../store/paths.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+
+export interface ServeOptions {
+  readonly data?: string;
+  readonly host: string;
+  readonly port: number;
+  readonly token?: string;
+  readonly allowPrivate: boolean;
+  readonly maxBodyMb: number;
+  readonly timeoutMs: number;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free port).');
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
+  return n;
+}
+
+export function registerServeCommand(program: Command): Command {
+  return program
+    .command('serve')
+    .description('Serve the HTTP API (/api/*, described at /api/openapi.json) over the store in the data directory.')
+    .option('--data <dir>', 'data directory (default: $NEWSGRAPH_DATA_DIR, else ./.newsgraph); created on first run')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', port, 3000)
+    .addOption(new Option('--token <token>', 'bearer token for writes (default: generated on first run; only its hash is kept)').env('NEWSGRAPH_TOKEN'))
+    .option('--allow-private', 'let submitted URLs reach private, loopback and link-local addresses')
+    .option('--max-body-mb <mb>', 'largest request body accepted, in MB', positiveNumber, DEFAULT_MAX_BODY_BYTES / 1048576)
+    .option('--timeout-ms <ms>', 'deadline for fetching a submitted URL', positiveNumber, DEFAULT_FETCH_LIMITS.timeoutMs)
+    .action(async (opts) => {
+      await serveCommand({
+        data: opts.data as string | undefined,
+        host: opts.host as string,
+        port: opts.port as number,
+        token: opts.token as string | undefined,
+        allowPrivate: Boolean(opts.allowPrivate),
+        maxBodyMb: opts.maxBodyMb as number,
+        timeoutMs: opts.timeoutMs as number,
+      });
+    });
+}
+
+/**
+ * Opens the store, starts the server and resolves once a SIGINT or SIGTERM has shut both down.
+ * `ready` is called with the running server (tests use it; the CLI prints the URL).
+ */
+export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: RunningServer) => void; stderr?: (m: string) => void; stdout?: (m: string) => void } = {}): Promise<void> {
+  const stderr = hooks.stderr ?? ((m: string) => process.stderr.write(m));
+  const stdout = hooks.stdout ?? ((m: string) => process.stdout.write(m));
+  if (options.token !== undefined && options.token.length < 16) {
+    throw new NewsgraphError('WEAK_TOKEN', 'The token given with --token / NEWSGRAPH_TOKEN is shorter than 16 characters: use a longer random one (e.g. "openssl rand -hex 24").');
+  }
+  const dataDir = resolveDataDir(options.data);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const token = setupToken(dataDir, options.token);
+  const store: Store = await openSqliteStore(sqlitePath(dataDir));
+  let running: RunningServer;
+  try {
+    running = await startServer({
+      store,
+      host: options.host,
+      port: options.port,
+      config: {
+        tokenHash: token.hash,
+        allowPrivateFetch: options.allowPrivate,
+        maxBodyBytes: Math.floor(options.maxBodyMb * 1048576),
+        fetch: { timeoutMs: options.timeoutMs },
+      },
+    });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  if (token.generated) {
+    stderr(
+      `newsgraph: a token for writes was generated. It is shown only this once; only its hash is kept, in ${token.file}.\n` +
+        `  ${token.generated}\n` +
+        `Send it with every POST, e.g.:\n` +
+        `  curl -H 'Authorization: Bearer ${token.generated}' -H 'Content-Type: application/json' \\\n` +
+        `       -d '{"url": "https://example.com/article"}' ${running.url}/api/articles\n` +
+        `Lost it? Delete ${token.file} and restart for a new one, or set your own with --token / NEWSGRAPH_TOKEN.\n`,
+    );
+  }
+  stdout(`newsgraph serve: listening on ${running.url} (data: ${dataDir}; API description: ${running.url}/api/openapi.json)\n`);
+  hooks.ready?.(running);
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      stderr(`newsgraph serve: ${signal}, shutting down.\n`);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running
+        .close()
+        .then(() => store.close())
+        .then(resolve, (e) => {
+          stderr(`newsgraph serve: error while shutting down: ${(e as Error).message}\n`);
+          resolve();
+        });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  stderr('newsgraph serve: stopped.\n');
+}
