@@ -525,6 +525,9 @@ export class Grammar {
       const agoNext = AGO.match(this.toks, k + 1) ?? (this.b(k + 1) === 'or' && this.b(k + 2) === 'so' ? AGO.match(this.toks, k + 3) : null);
       if (!agoNext && !ARTICLE_DURATION_CUES.has(prev) && !(this.toks[k + 1]?.b === 'and' && this.b(k + 2) === 'a')) return null;
     }
+    // "coming years", "the coming weeks", "the months ahead": an unspecified stretch ahead
+    const vagueAhead = plural && !num && !set && (this.b(j - 1) === 'coming' || (this.key(i, j) === 'the' && this.b(k + 1) === 'ahead'));
+    if (vagueAhead) num = { n: 'X', end: j };
     if (!num) {
       if (set) num = { n: 1, end: j };
       else if (hasDet && plural && (this.b(i) === 'those' || this.b(i) === 'these')) num = { n: 'X', end: j };
@@ -588,7 +591,7 @@ export class Grammar {
       }
     }
     // "the past year" style dates are in relative(); here: durations
-    if (this.b(end) === 'ahead' && this.b(i) === 'the' && n === 'X') return null;
+    if (this.b(end) === 'ahead' && n === 'X') end++;
     const half = typeof n === 'number' && n % 1 === 0.5 ? HALF_UNIT[unit] ?? '' : '';
     if (n === 'X' && (unit === 'C' || unit === 'DE')) return this.cand(end, 'DURATION', unit === 'C' ? 'PXC' : 'PXDE', 'duration');
     // "two years or so", "two to three weeks": keep the first number

@@ -113,10 +113,8 @@ export const DEICTIC_PHRASES: ReadonlyMap<string, { value: string; type?: 'DATE'
   ['a few years ago', { value: 'PAST_REF' }], ['several years ago', { value: 'PAST_REF' }], ['some time ago', { value: 'PAST_REF' }],
   ['the future', { value: 'FUTURE_REF' }],
   ['the near future', { value: 'FUTURE_REF' }], ['the near term', { value: 'FUTURE_REF' }], ['the short term', { value: 'FUTURE_REF' }],
-  ['the long term', { value: 'FUTURE_REF' }], ['the coming years', { value: 'FUTURE_REF' }], ['coming years', { value: 'FUTURE_REF' }],
+  ['the long term', { value: 'FUTURE_REF' }], 
   ['as soon as possible', { value: 'FUTURE_REF' }], ['a later date', { value: 'FUTURE_REF' }], ['later this decade', { value: 'FUTURE_REF' }],
-  ['the years ahead', { value: 'FUTURE_REF' }], ['the months ahead', { value: 'FUTURE_REF' }],
-  ['the days ahead', { value: 'FUTURE_REF' }], ['the weeks ahead', { value: 'FUTURE_REF' }],
 ]);
 /** Deictic words that need a context check (see grammar: not before "than", not as a prenominal adjective...). */
 export const GUARDED_DEICTICS: ReadonlySet<string> = new Set(['earlier', 'current', 'recent', 'now']);
@@ -141,7 +139,7 @@ export const RELATIVE_DETERMINERS: ReadonlyMap<string, number | 'ref'> = new Map
 ]);
 /** Determiners before "the next/past N units" style durations: part of the span. */
 export const DURATION_DETERMINERS: ReadonlySet<string> = new Set([
-  'the past', 'the last', 'the next', 'the first', 'the coming', 'the previous', 'the final', 'the following', 'the prior',
+  'the past', 'the last', 'the next', 'the first', 'the coming', 'coming', 'the previous', 'the final', 'the following', 'the prior',
   'the preceding', 'the latest', 'past', 'last', 'next', 'first', 'the', 'the same', 'the entire', 'the whole', 'the full',
   'another', 'a further', 'an additional', 'the remaining', 'the other', 'those', 'these', 'the year-earlier', 'the year-ago',
   'the comparable', 'the latest', 'the most recent', 'the initial', 'its first', 'their first',
