@@ -698,7 +698,7 @@ function onlyAttributionBetween(ctx: Ctx, q: Found, prev: Segment, next: Segment
   if (next.firstPara === prev.lastPara) {
     if (!q.cue || q.cue.start < prev.end) return false;
     // tokens between: the attribution sentence only (speaker, cue, a few adverbials, a period)
-    return next.openTok - prev.lastTok <= 14;
+    return next.openTok - prev.lastTok <= CONT;
   }
   // the quote opens the paragraph right after the attributed one, which ended with it
   if (next.firstPara !== prev.lastPara + 1 || !startsSentence(ctx, next.openTok)) return false;
@@ -708,7 +708,7 @@ function onlyAttributionBetween(ctx: Ctx, q: Found, prev: Segment, next: Segment
     k++;
     count++;
   }
-  return count <= 12 && (q.cue === null || q.cue.start > prev.start);
+  return count <= CONT2 && (q.cue === null || q.cue.start > prev.start);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1253,3 +1253,5 @@ function addresseeTo(ctx: Ctx, k: number): boolean {
   if (ctx.cap[k + 1] || DETERMINERS.has(w) || TELL_OBJECTS.has(w) || ROLE_NOUNS.has(w)) return true;
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us');
 }
+const CONT = Number(process.env.QCONT ?? '40');
+const CONT2 = Number(process.env.QCONT2 ?? '12');
