@@ -557,6 +557,14 @@ export class Grammar {
     if (this.b(end) === 'old' || this.b(end) === 'of' && this.b(end + 1) === 'age') return null;
     const spec = UNIT_DURATION[unit];
     const n = plusHalf && typeof num.n === 'number' ? num.n + 0.5 : num.n;
+    // "the first two quarters of 1990" is the first half of that year
+    if (unit === 'Q' && n === 2 && hasDet && this.b(end) === 'of') {
+      const which = this.key(i, j);
+      const yr = this.digitYear(end + 1);
+      if (yr && (which === 'the first' || which === 'the last' || which === 'the final')) {
+        return this.cand(yr.end, 'DATE', `${yr.n}-H${which === 'the first' ? 1 : 2}`, 'half');
+      }
+    }
     if (set) {
       const v = durationValue(n, spec.letter, spec.time, spec.factor);
       return this.cand(end, 'SET', v, 'set');
