@@ -257,3 +257,44 @@ describe('recognizeDates: offsets and edge cases', () => {
     assert.deepEqual(recognizeDates(doc), recognizeDates(doc));
   });
 });
+
+describe('recognizeDates: reference time, tense and vague periods', () => {
+  it('counts "the previous Friday" and "the next morning" from the day in focus', () => {
+    assert.deepEqual(found('Shares closed lower on Friday, down from the previous Friday.'), [
+      ['Friday', 'DATE', '2024-12-06'],
+      ['the previous Friday', 'DATE', '2024-11-29'],
+    ]);
+    assert.deepEqual(found('He was arrested on Dec. 2 and appeared in court the next morning.'), [
+      ['Dec. 2', 'DATE', '2024-12-02'],
+      ['the next morning', 'TIME', '2024-12-03TMO'],
+    ]);
+  });
+
+  it('reads an apposition and "later in the day" as the day just named', () => {
+    assert.deepEqual(found('Eight trading days after Oct. 12, the day before the crash, prices fell.'), [
+      ['Eight trading days', 'DURATION', 'P8D'],
+      ['Oct. 12', 'DATE', '2024-10-12'],
+      ['the day', 'DATE', '2024-10-12'],
+    ]);
+    assert.deepEqual(one('In London at mid-afternoon yesterday, shares were up.'), ['mid-afternoon yesterday', 'TIME', '2024-12-08TAF']);
+  });
+
+  it('looks ahead for deadlines and plans, not for possessive weekdays', () => {
+    assert.deepEqual(one('The agency extended its deadline until 9 a.m. Tuesday.'), ['9 a.m. Tuesday', 'TIME', '2024-12-10T09:00']);
+    assert.deepEqual(one('The loans run through January.', '2024-10-30'), ['January', 'DATE', '2025-01']);
+    assert.deepEqual(one('In January, the company hired a new chief.', '2024-10-30'), ['January', 'DATE', '2024-01']);
+    assert.deepEqual(one("They said they would fight Wednesday's ruling."), ['Wednesday', 'DATE', '2024-12-04']);
+  });
+
+  it('writes open stretches ahead as vague durations and two quarters of a year as its half', () => {
+    assert.deepEqual(found('Rates may fall in coming months and in the weeks ahead.'), [
+      ['coming months', 'DURATION', 'PXM'],
+      ['the weeks ahead', 'DURATION', 'PXW'],
+    ]);
+    assert.deepEqual(one('Demand stays weak through the first two quarters of 2025.'), ['the first two quarters of 2025', 'DATE', '2025-H1']);
+  });
+
+  it('does not read a model number after a name as a year', () => {
+    assert.deepEqual(found("A venture called Orion 1980 was set up. Kopp's 1987 Chevrolet was found in 1999."), [['1999', 'DATE', '1999']]);
+  });
+});

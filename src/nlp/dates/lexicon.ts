@@ -233,7 +233,7 @@ export const FUTURE_CUES: ReadonlySet<string> = new Set([
   'will', "'ll", 'shall', "won't", 'scheduled', 'upcoming', 'slated', 'soon', 'would', 'effective',
 ]);
 /** Words before "to" + verb that announce a plan ("is set to resume Monday"). */
-export const FUTURE_TO_HEADS: ReadonlySet<string> = new Set(['set', 'planned', 'plans', 'plan', 'scheduled', 'expected', 'is', 'are', 'going', 'intends', 'hopes', 'ready']);
+export const FUTURE_TO_HEADS: ReadonlySet<string> = new Set(['planning', 'poised', 'likely', 'set', 'planned', 'plans', 'plan', 'scheduled', 'expected', 'is', 'are', 'going', 'intends', 'hopes', 'ready']);
 /** Words that mark a sentence as about the past (override future cues nearby). */
 export const PAST_CUES: ReadonlySet<string> = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'last', 'earlier', 'yesterday', 'announced', 'reported']);
 
