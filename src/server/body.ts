@@ -14,7 +14,6 @@ export function tooLarge(maxBytes: number): ApiError {
     413,
     'BODY_TOO_LARGE',
     `The request body is over the ${mb(maxBytes)} limit (maxBodyBytes). Send a smaller article, submit its {"url"} instead, or raise the server's limit.`,
-    { connection: 'close' },
   );
 }
 

@@ -131,7 +131,9 @@ test('serve: token printed once, writes need it, 50 MB refused early, SIGTERM st
   } finally {
     first.child.kill('SIGTERM');
   }
+  const t0 = Date.now();
   assert.equal(await first.exited, 0);
+  if (process.env.SHOW_UPLOADS) console.log({ shutdownMs: Date.now() - t0 });
   assert.match(first.stderr(), /SIGTERM, shutting down[\s\S]*stopped/);
 
   const second = await startServe(dataDir);

@@ -64,8 +64,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${urlHost}:${port}`,
     close(graceMs = 5000) {
       closing ??= new Promise<void>((resolve) => {
+        // Not unref'd: the process must stay up until close has finished.
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-        timer.unref();
         server.close(() => {
           clearTimeout(timer);
           resolve();
