@@ -389,7 +389,7 @@ export class Grammar {
         return null;
       }
       if (yearAgoDet) return null;
-      if (unit === 'D' && d === 0 && detKey !== 'the same' && detKey !== 'that') return null; // "this day" is rare and vague
+      if (unit === 'D' && d === 0 && detKey !== 'the same' && detKey !== 'that' && detKey !== 'that same' && detKey !== 'the very same') return null; // "this day" is rare and vague
       if ((unit === 'H' || unit === 'MIN' || unit === 'S') ) return null;
       if (detKey === 'the past' || detKey === 'past' || detKey === 'the last') {
         // "the past year" is a date (the year before), "the past decade" a duration
@@ -1176,7 +1176,8 @@ export class Grammar {
     const dw = DECADE_WORDS.get(t.b);
     if (dw !== undefined && j > i) return this.cand(j + 1, 'DATE', String(190 + dw), 'decade', mod ? { mod } : {});
     // centuries: "the 20th century", "the eleventh century"
-    if (this.b(j + 1) === 'century' && j > i) {
+    // ("20th century democrat" needs no article; "21st Century Fox" is a name)
+    if (this.b(j + 1) === 'century' && (j > i || (CENTURY_PATTERN.test(t.b) && !this.toks[j + 1].cap))) {
       const c = CENTURY_PATTERN.exec(t.b);
       const n = c ? Number(c[1]) : ORDINALS.get(t.b);
       if (n !== undefined && n >= 1 && n <= 22) return this.cand(j + 2, 'DATE', String(n - 1).padStart(2, '0'), 'decade');
