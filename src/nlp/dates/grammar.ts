@@ -49,6 +49,8 @@ const DEADLINE_PREPOSITIONS: ReadonlySet<string> = new Set(['through', 'until', 
 const NARRATIVE_DETERMINERS: ReadonlySet<string> = new Set(['the previous', 'the preceding', 'the prior', 'the following', 'the next']);
 /** Words of holiday names (a year after them is a year: "Christmas 1998"). */
 const HOLIDAY_WORDS: ReadonlySet<string> = new Set([...HOLIDAYS.keys()].flatMap((k) => k.split(' ')).concat(['day', 'eve', 'year', 'war', 'ii', 'i']));
+/** Modal verbs before "one day" (= some day ahead). */
+const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'may', 'might', 'can', 'should', 'shall', "'ll"]);
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 
 export interface Cand {
@@ -568,6 +570,10 @@ export class Grammar {
     if (set) {
       const v = durationValue(n, spec.letter, spec.time, spec.factor);
       return this.cand(end, 'SET', v, 'set');
+    }
+    // "Islam will one day be ...": "one day" after a modal means some day ahead
+    if (unit === 'D' && !hasDet && this.toks[j].b === 'one' && end === j + 2 && MODALS.has(this.b(i - 1))) {
+      return this.cand(end, 'DATE', 'FUTURE_REF', 'deictic');
     }
     // "two days ago", "a year earlier", "three weeks later", "a week or so ago"
     if (this.b(end) === 'or' && this.b(end + 1) === 'so' && AGO.match(this.toks, end + 2)) end += 2;
