@@ -284,6 +284,7 @@ describe('refusals', () => {
       ['/api/quotes?type=quote', 400, /unknown parameter "type"/],
       ['/api/entities?type=animal', 400, /type: must be one of PERSON, ORG, LOC, MISC/],
       ['/api/nothing', 404, /no API route GET \/api\/nothing/],
+      ['/api/articles?cursor=zzz', 400, /Not a cursor from listArticles/],
     ];
     for (const [url, status, message] of cases) {
       const res = await call(s.app, 'GET', url);
