@@ -6,6 +6,7 @@ import { isIsoDate } from '../extract/dates.js';
 import { DEFAULT_INPUT_LIMITS } from '../extract/index.js';
 import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch.js';
 import { extractJsonl, extractOne } from './extract.js';
+import { registerServeCommand } from './serve.js';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date like 2024-12-09.');
@@ -62,6 +63,7 @@ export function buildProgram(): Command {
       process.stdout.write((await extractOne(input, options)) + '\n');
     });
 
+  registerServeCommand(program);
   return program;
 }
 
