@@ -10,10 +10,6 @@ import { ingestUrl, type IngestOutcome, type IngestUrlOptions } from '../ingest/
 import { resolveDataDir, sqlitePath } from '../store/paths.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
-import type { FeedStore } from '../ingest/feeds/types.js';
-
-/** The knowledge base with its feed state. */
-type KbStore = Store & FeedStore;
 
 type Out = (line: string) => void;
 
@@ -40,13 +36,13 @@ function httpUrl(url: string): string {
   return u.href;
 }
 
-export async function feedsAdd(store: KbStore, url: string, options: { title?: string | null } = {}, out: Out = console.log): Promise<FeedRecord> {
+export async function feedsAdd(store: Store, url: string, options: { title?: string | null } = {}, out: Out = console.log): Promise<FeedRecord> {
   const { feed, created } = await store.addFeed(httpUrl(url), { title: options.title ?? null });
   out(created ? `Added feed ${feed.id}: ${feed.url}${feed.title ? ` (${feed.title})` : ''}` : `Already subscribed: feed ${feed.id} ${feed.url}`);
   return feed;
 }
 
-export async function feedsImport(store: KbStore, file: string, out: Out = console.log): Promise<{ added: number; existing: number }> {
+export async function feedsImport(store: Store, file: string, out: Out = console.log): Promise<{ added: number; existing: number }> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -124,11 +120,11 @@ export async function ingestUrlCommand(url: string, options: UrlCommandOptions =
 export const isHttpUrl = (arg: string): boolean => /^https?:\/\//i.test(arg);
 
 /** The store in the data directory (--data DIR > $NEWSGRAPH_DATA_DIR > ./.newsgraph). */
-export async function openDataStore(data: string | undefined): Promise<KbStore> {
-  return (await openSqliteStore(sqlitePath(resolveDataDir(data)))) as unknown as KbStore;
+export async function openDataStore(data: string | undefined): Promise<Store> {
+  return openSqliteStore(sqlitePath(resolveDataDir(data)));
 }
 
-async function withStore<T>(data: string | undefined, fn: (store: KbStore) => Promise<T>): Promise<T> {
+async function withStore<T>(data: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openDataStore(data);
   try {
     return await fn(store);

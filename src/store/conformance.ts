@@ -380,5 +380,43 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
         { publisher: 'desert-daily.example', articles: 1, firstPublished: '2024-03-01', lastPublished: '2024-03-01' },
       ]);
     }));
+
+    test('feeds: add once by URL, list, due by next poll time, poll state recorded', withStore(async (store) => {
+      const a = await store.addFeed('https://harbour-news.example/rss', { title: 'Harbour News' });
+      assert.equal(a.created, true);
+      assert.deepEqual(
+        { ...a.feed, addedAt: typeof a.feed.addedAt },
+        { id: a.feed.id, url: 'https://harbour-news.example/rss', title: 'Harbour News', addedAt: 'string', etag: null, lastModified: null, lastPolledAt: null, lastStatus: null, lastError: null, failures: 0, nextPollAt: null, entriesSeen: 0 },
+      );
+      const again = await store.addFeed('https://harbour-news.example/rss', { title: 'Other name' });
+      assert.deepEqual({ created: again.created, id: again.feed.id, title: again.feed.title }, { created: false, id: a.feed.id, title: 'Harbour News' });
+      const b = (await store.addFeed('https://valley.example/atom.xml')).feed;
+      assert.deepEqual((await store.listFeeds()).map((f) => f.id), [a.feed.id, b.id]);
+
+      const now = new Date('2024-12-09T10:00:00Z');
+      assert.deepEqual((await store.dueFeeds(now)).map((f) => f.id), [a.feed.id, b.id], 'never polled: due');
+      await store.recordFeedPoll(a.feed.id, { polledAt: now.toISOString(), status: 'ok', etag: '"v1"', lastModified: 'Mon, 09 Dec 2024 09:00:00 GMT', error: null, failures: 0, nextPollAt: '2024-12-09T10:30:00.000Z', title: 'Feed title' });
+      await store.recordFeedPoll(b.id, { polledAt: now.toISOString(), status: 'error', etag: null, lastModified: null, error: 'TIMEOUT: no answer', failures: 3, nextPollAt: '2024-12-09T10:20:00.000Z', title: 'Valley' });
+      const [fa, fb] = await store.listFeeds();
+      assert.deepEqual([fa.etag, fa.lastModified, fa.lastStatus, fa.lastError, fa.failures, fa.nextPollAt, fa.lastPolledAt, fa.title], ['"v1"', 'Mon, 09 Dec 2024 09:00:00 GMT', 'ok', null, 0, '2024-12-09T10:30:00.000Z', '2024-12-09T10:00:00.000Z', 'Harbour News']);
+      assert.deepEqual([fb.lastStatus, fb.lastError, fb.failures, fb.title], ['error', 'TIMEOUT: no answer', 3, 'Valley'], 'the feed title fills in only a missing one');
+      assert.deepEqual((await store.dueFeeds(new Date('2024-12-09T10:19:59Z'))).map((f) => f.id), []);
+      assert.deepEqual((await store.dueFeeds(new Date('2024-12-09T10:20:00Z'))).map((f) => f.id), [b.id]);
+      assert.deepEqual((await store.dueFeeds(new Date('2024-12-10T00:00:00Z'))).map((f) => f.id), [b.id, a.feed.id], 'most overdue first');
+      await assert.rejects(store.recordFeedPoll(424242, { polledAt: now.toISOString(), status: 'ok', etag: null, lastModified: null, error: null, failures: 0, nextPollAt: now.toISOString() }));
+    }));
+
+    test('feeds: entries seen per feed, idempotently', withStore(async (store) => {
+      const a = (await store.addFeed('https://harbour-news.example/rss')).feed;
+      const b = (await store.addFeed('https://valley.example/atom.xml')).feed;
+      const saved = await store.saveArticle(quoteArticle({ person: 'Helen Carter', quote: 'The bridge is coming' }), meta('f1'));
+      assert.equal(await store.isEntrySeen(a.id, 'guid:1'), false);
+      await store.markEntrySeen(a.id, 'guid:1', saved.articleId);
+      await store.markEntrySeen(a.id, 'guid:1', saved.articleId);
+      await store.markEntrySeen(a.id, 'link:https://harbour-news.example/1');
+      assert.equal(await store.isEntrySeen(a.id, 'guid:1'), true);
+      assert.equal(await store.isEntrySeen(b.id, 'guid:1'), false, 'seen is per feed');
+      assert.deepEqual((await store.listFeeds()).map((f) => f.entriesSeen), [2, 0]);
+    }));
   });
 }

@@ -1,6 +1,6 @@
 // The poller and ingestUrl against a real local HTTP server (127.0.0.1, port 0; allowPrivate
 // set explicitly where a test needs it) and a real store in a temporary directory.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -11,7 +11,8 @@ import { FetchError } from '../fetch.js';
 import { ingestUrl } from '../url.js';
 import { pollFeeds, type PollOptions } from './poll.js';
 import { feedsImport } from '../../cli/feeds.js';
-import { openTestStore, type TestStore } from './test-store.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
+import type { Store } from '../../store/store.js';
 
 const FIXTURES = new URL('../../../test/fixtures/feeds/', import.meta.url);
 const MIN = 60_000;
@@ -87,16 +88,19 @@ after(() => {
 });
 
 let dir: string;
-let store: TestStore;
+let store: Store;
 let clock: Date;
 beforeEach(async () => {
   hits = [];
   maxInFlight = 0;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-feeds-'));
-  store = await openTestStore(dir);
+  store = await openSqliteStore(path.join(dir, 'newsgraph.db'));
   clock = new Date('2024-12-12T09:00:00Z');
 });
-after(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const LOCAL: PollOptions = { allowPrivate: true, timeoutMs: 3000, minHostDelayMs: 0, now: () => clock, schedule: { intervalMs: 30 * MIN, backoffBaseMs: 5 * MIN, backoffMaxMs: 60 * MIN } };
 const articleHits = () => hits.filter((h) => h.path.startsWith('/articles/'));
@@ -113,7 +117,8 @@ describe('pollFeeds', () => {
     assert.deepEqual(titles, ['Council approves harbour bridge', 'Fishermen warn of poor season', 'Mine closure and the valley', 'Rail line to reopen', 'School reopens after floods']);
     const bridge = articles.find((a) => a.title === 'Council approves harbour bridge')!;
     const stored = (await store.getArticle(bridge.id))!;
-    assert.equal(stored.url, `${base}/articles/bridge`);
+    assert.equal(stored.result.url, `${base}/articles/bridge`);
+    assert.equal(stored.origin, `feed:${base}/feeds/rss.xml`);
     assert.ok(stored.result.quotes.some((q) => q.text.includes('This bridge will bring our community together') && /Carter/.test(q.speaker?.text ?? '')));
     // The school page is a 404: its article comes from the entry's content:encoded, with the entry's date.
     const school = (await store.getArticle(articles.find((a) => a.title === 'School reopens after floods')!.id))!;

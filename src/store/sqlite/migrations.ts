@@ -2,6 +2,7 @@
 // in schema_migrations. Never edit a released migration: append a new one.
 
 import type Database from 'better-sqlite3';
+import { FEEDS_MIGRATION_UP } from './feeds.js';
 
 export interface Migration {
   readonly version: number;
@@ -152,6 +153,11 @@ export const MIGRATIONS: readonly Migration[] = [
           INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
         END;
       `),
+  },
+  {
+    version: 2,
+    name: 'feeds and the entries they delivered',
+    up: FEEDS_MIGRATION_UP,
   },
 ];
 

@@ -11,8 +11,9 @@ import {
   MARK_CLOSE, MARK_OPEN, canonicalUrl, clampLimit, clampOffset, normaliseName, quoteWhen, surnameOf,
   type ArticleSummary, type EntityRef, type EntitySummary, type ListArticlesOptions, type ListEntitiesOptions,
   type Page, type PageOptions, type SaveMeta, type SaveOutcome, type SearchHit, type SearchOptions, type SearchResult,
-  type SourceSummary, type Store, type StoredArticle, type StoredEntity, type StoredQuote, type StoredSpeaker,
+  type FeedPoll, type FeedRecord, type SourceSummary, type Store, type StoredArticle, type StoredEntity, type StoredQuote, type StoredSpeaker,
 } from '../store.js';
+import { SqliteFeeds } from './feeds.js';
 import { migrate } from './migrations.js';
 
 export class StoreError extends NewsgraphError {}
@@ -585,6 +586,37 @@ export class SqliteStore implements Store {
        FROM articles WHERE publisher IS NOT NULL GROUP BY publisher ORDER BY articles DESC, publisher`,
     ).all() as { publisher: string; articles: number; first: string | null; last: string | null }[];
     return rows.map((r) => ({ publisher: r.publisher, articles: r.articles, firstPublished: r.first, lastPublished: r.last }));
+  }
+
+  // ---- feeds -------------------------------------------------------------------------------
+
+  private feedsCache?: SqliteFeeds;
+  private get feeds(): SqliteFeeds {
+    return (this.feedsCache ??= new SqliteFeeds(this.db));
+  }
+
+  async addFeed(url: string, options: { title?: string | null } = {}): Promise<{ feed: FeedRecord; created: boolean }> {
+    return this.feeds.addFeed(url, options);
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return this.feeds.listFeeds();
+  }
+
+  async dueFeeds(now: Date): Promise<FeedRecord[]> {
+    return this.feeds.dueFeeds(now);
+  }
+
+  async recordFeedPoll(feedId: number, poll: FeedPoll): Promise<void> {
+    if (!this.feeds.recordFeedPoll(feedId, poll)) throw new StoreError('NO_SUCH_FEED', `There is no feed ${feedId}: see "newsgraph feeds list".`);
+  }
+
+  async markEntrySeen(feedId: number, key: string, articleId: number | null = null): Promise<void> {
+    this.feeds.markEntrySeen(feedId, key, articleId);
+  }
+
+  async isEntrySeen(feedId: number, key: string): Promise<boolean> {
+    return this.feeds.isEntrySeen(feedId, key);
   }
 
   async close(): Promise<void> {
