@@ -24,6 +24,9 @@ const DEV = opt('--dev', '/work/shared/data/polnear/dev.jsonl');
 const EPOCHS = Number(opt('--epochs', '8'));
 const OUT = opt('--out', 'models/quotes/quotes.bin');
 const SEED = Number(opt('--seed', '13'));
+// decision threshold of the cue classifier, stored in the model: below 0 trades precision for recall
+// (-2 chosen on PolNeAR dev, the only number tuned there; see models/quotes/CARD.md)
+const CUE_BIAS = Number(opt('--cue-bias', '-2'));
 
 interface GoldSpan { start: number; end: number; fragments?: [number, number][] }
 interface GoldQuote { start: number; end: number; cue: GoldSpan | null; speaker: GoldSpan | null }
@@ -374,6 +377,6 @@ console.log(`dev cue heads: P ${P.toFixed(3)} R ${R.toFixed(3)} F1 ${(2 * P * R 
 console.log(`dev content given gold cue: start ${(sOk / nS).toFixed(3)} end ${(eOk / nS).toFixed(3)} both ${(bothOk / nS).toFixed(3)} (n=${nS}); speaker head ${(hOk / nH).toFixed(3)} (n=${nH})`);
 
 mkdirSync(dirname(OUT), { recursive: true });
-const buf = serializeModel(keys, vals, cueWords, 0);
+const buf = serializeModel(keys, vals, cueWords, CUE_BIAS);
 writeFileSync(OUT, buf);
 console.log(`wrote ${OUT}: ${keys.length} weights, ${cueWords.length} cue words, ${(buf.length / 1024).toFixed(0)} KiB; ${((Date.now() - t0) / 1000).toFixed(1)}s`);

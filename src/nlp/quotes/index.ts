@@ -186,7 +186,14 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
   let prev: Found | null = null;
   for (const f of found) {
     if (f.end <= f.start) continue;
-    if (prev && prev.start === f.start && prev.end === f.end) continue;
+    if (prev && prev.start === f.start && prev.end === f.end) {
+      // one content, two cues ("Opposition leader X called the plan ..."): the cue nearer the content
+      if (f.cue && prev.cue && cueDistance(f) < cueDistance(prev)) {
+        out[out.length - 1] = { ...out[out.length - 1], cue: f.cue, speaker: f.speaker ? speakerSpan(ctx, f.speaker) : null };
+        prev = f;
+      }
+      continue;
+    }
     out.push({
       start: f.start,
       end: f.end,
@@ -1073,11 +1080,15 @@ function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
 // ---------------------------------------------------------------------------------------------
 // learned cues (./learned.ts)
 
+/** 'hybrid' (default): model + rules; 'rules': the rules alone; 'ml': the model alone (diagnostics). */
 const MODE = process.env.NEWSGRAPH_QUOTES_MODE ?? 'hybrid';
-const KC = process.env.QC ?? 'ml';
-const KS = process.env.QS ?? 'rule';
-const KK = process.env.QK ?? 'that';
-const BIAS = Number(process.env.QB ?? '0');
+/** Content boundaries from the model ('ml') or the rules ('rule') when both fire. */
+const KC: string = 'ml';
+/** The rules' speaker when they find one (better NP spans), else the model's. */
+const KS: string = 'rule';
+/** A rule quote the model rejects survives only with a that-clause. */
+const KK: string = 'that';
+
 
 function ruleCue(ctx: Ctx, i: number, w: string): Found | null {
   let f: Found | null = null;
@@ -1102,7 +1113,7 @@ const feats: number[] = [];
 
 function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Found | null {
   cueFeatures(ctx, p, i, hint, feats);
-  if (m.score(feats) <= m.cueBias + BIAS) return null;
+  if (m.score(feats) <= m.cueBias) return null;
   const ce = cueEndTok(ctx, i);
   const a = Math.max(p.sa[i], i - WINDOW);
   const b = Math.min(p.sb[i], ce + WINDOW);
@@ -1201,7 +1212,7 @@ export function ruleHint(ctx: Ctx, i: number): Hint {
   return hintOf(ctx, i, ruleCue(ctx, i, ctx.lw[i]));
 }
 
-const NESTED = process.env.QN ?? 'drop';
+const NESTED: string = 'drop';
 
 /** Remove from `found` the indirect/mixed quotes of `cands` whose cue lies inside another quote's content. */
 function dropNested(found: Found[], cands: Found[]): void {
@@ -1253,5 +1264,12 @@ function addresseeTo(ctx: Ctx, k: number): boolean {
   if (ctx.cap[k + 1] || DETERMINERS.has(w) || TELL_OBJECTS.has(w) || ROLE_NOUNS.has(w)) return true;
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us');
 }
-const CONT = Number(process.env.QCONT ?? '40');
-const CONT2 = Number(process.env.QCONT2 ?? '12');
+/** Max tokens of attribution between two quotes of one paragraph that make one span. */
+const CONT = 40;
+/** Max tokens after a quote that ends a paragraph for the next paragraph's quote to continue it. */
+const CONT2 = 12;
+
+function cueDistance(f: Found): number {
+  if (!f.cue) return Infinity;
+  return f.cue.end <= f.start ? f.start - f.cue.end : f.cue.start >= f.end ? f.cue.start - f.end : 0;
+}

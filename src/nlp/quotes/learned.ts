@@ -450,10 +450,11 @@ export function deserializeModel(buf: Buffer): QuoteModel {
   if (buf.readUInt32LE(0) !== MAGIC) throw new Error('not a quote model file');
   const n = buf.readUInt32LE(8);
   const wl = buf.readUInt32LE(12);
+  // copy into aligned typed arrays (the file is little-endian, like every platform Node runs on)
   const keys = new Uint32Array(n);
   const vals = new Float32Array(n);
-  for (let r = 0; r < n; r++) keys[r] = buf.readUInt32LE(16 + r * 4);
-  for (let r = 0; r < n; r++) vals[r] = buf.readFloatLE(16 + n * 4 + r * 4);
+  new Uint8Array(keys.buffer).set(buf.subarray(16, 16 + n * 4));
+  new Uint8Array(vals.buffer).set(buf.subarray(16 + n * 4, 16 + n * 8));
   const bias = buf.readFloatLE(16 + n * 8);
   const words = JSON.parse(buf.subarray(16 + n * 8 + 4, 16 + n * 8 + 4 + wl).toString('utf8')) as string[];
   return new QuoteModel(keys, vals, words, bias);
