@@ -7,6 +7,7 @@ import { DEFAULT_INPUT_LIMITS } from '../extract/index.js';
 import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch.js';
 import { extractJsonl, extractOne } from './extract.js';
 import { registerServeCommand } from './serve.js';
+import { registerFeedCommands } from './feeds.js';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date like 2024-12-09.');
@@ -64,6 +65,7 @@ export function buildProgram(): Command {
     });
 
   registerServeCommand(program);
+  registerFeedCommands(program);
   return program;
 }
 
