@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { ArticleResult } from '../result.js';
+import type { AccountStore } from './accounts.js';
 
 /** Everything about an article that is not in its ArticleResult. */
 export interface SaveMeta {
@@ -221,7 +222,7 @@ export interface FeedStore {
   isEntrySeen(feedId: number, key: string): Promise<boolean>;
 }
 
-export interface Store extends FeedStore {
+export interface Store extends FeedStore, AccountStore {
   /** Saves one analysed article in one transaction: all of it or none of it. */
   saveArticle(result: ArticleResult, meta: SaveMeta): Promise<SaveOutcome>;
   /** The stored article with this content hash or canonical URL, if any (a cheap pre-check before analysis). */

@@ -2,6 +2,7 @@
 // in schema_migrations. Never edit a released migration: append a new one.
 
 import type Database from 'better-sqlite3';
+import { ACCOUNTS_MIGRATION_UP } from './accounts.js';
 import { FEEDS_MIGRATION_UP } from './feeds.js';
 
 export interface Migration {
@@ -158,6 +159,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'feeds and the entries they delivered',
     up: FEEDS_MIGRATION_UP,
+  },
+  {
+    version: 3,
+    name: 'users, sessions, notes, quote reviews',
+    up: ACCOUNTS_MIGRATION_UP,
   },
 ];
 

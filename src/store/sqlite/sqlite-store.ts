@@ -15,6 +15,8 @@ import {
 } from '../store.js';
 import { SqliteFeeds } from './feeds.js';
 import { migrate } from './migrations.js';
+import { SqliteAccounts } from './accounts.js';
+import type { NoteTarget, ReviewStatus } from '../accounts.js';
 
 export class StoreError extends NewsgraphError {}
 
@@ -618,6 +620,25 @@ export class SqliteStore implements Store {
   async isEntrySeen(feedId: number, key: string): Promise<boolean> {
     return this.feeds.isEntrySeen(feedId, key);
   }
+
+  // ---- accounts, notes, reviews (see ../accounts.ts) ----------------------------------------
+
+  private accountsCache?: SqliteAccounts;
+  private get accounts(): SqliteAccounts {
+    return (this.accountsCache ??= new SqliteAccounts(this.db));
+  }
+  createUser(name: string, password: string) { return this.accounts.createUser(name, password); }
+  verifyUser(name: string, password: string) { return this.accounts.verifyUser(name, password); }
+  findUser(name: string) { return this.accounts.findUser(name); }
+  listUsers() { return this.accounts.listUsers(); }
+  createSession(userId: number, options?: { ttlMs?: number }) { return this.accounts.createSession(userId, options); }
+  getSession(token: string) { return this.accounts.getSession(token); }
+  deleteSession(token: string) { return this.accounts.deleteSession(token); }
+  addNote(target: NoteTarget, userId: number, text: string) { return this.accounts.addNote(target, userId, text); }
+  notesFor(target: NoteTarget) { return this.accounts.notesFor(target); }
+  setReviewStatus(quoteId: number, status: ReviewStatus, userId: number) { return this.accounts.setReviewStatus(quoteId, status, userId); }
+  getReviewStatus(quoteId: number) { return this.accounts.getReviewStatus(quoteId); }
+  articleQuoteReviews(articleId: number) { return this.accounts.articleQuoteReviews(articleId); }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
