@@ -54,6 +54,7 @@ describe('ingestPaths end to end (extractArticle → SQLite)', () => {
     const audit = await store.search('audit', { publisher: 'Eastgate Courier', type: 'article' });
     assert.equal(audit.total, 1);
     assert.equal(audit.hits[0].url, 'https://eastgate-courier.example/news/budget-row');
+    assert.equal((await store.search('audit', { publisher: 'www.eastgate-courier.example', type: 'article' })).total, 1, 'the domain works too');
 
     // Running it again adds nothing.
     const again = await ingestPaths([root], store);

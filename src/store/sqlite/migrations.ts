@@ -26,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
           title            TEXT,
           published        TEXT,
           publisher        TEXT,
+          domain           TEXT,                  -- host of the article's or source's URL, no www.
           source_url       TEXT,
           republished_from TEXT,
           byline           TEXT,
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
           updated_at       TEXT
         );
         CREATE INDEX articles_publisher ON articles(publisher, published);
+        CREATE INDEX articles_domain ON articles(domain, published);
         CREATE INDEX articles_published ON articles(published);
 
         CREATE TABLE entities (
@@ -111,7 +113,8 @@ export const MIGRATIONS: readonly Migration[] = [
           said_on           TEXT,
           said_at           TEXT,                 -- said_on ?? published, YYYY-MM-DD
           published         TEXT,
-          publisher         TEXT
+          publisher         TEXT,
+          domain            TEXT
         );
         CREATE INDEX quotes_article ON quotes(article_id, ord);
         CREATE INDEX quotes_speaker ON quotes(speaker_entity_id, said_at, id);

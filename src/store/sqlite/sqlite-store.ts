@@ -130,7 +130,7 @@ export class SqliteStore implements Store {
           `UPDATE articles SET ${ARTICLE_SET}, updated_at = @now WHERE id = @id`,
         ).run({ ...articleParams(result, meta), id: existing.id, now: new Date().toISOString() });
         this.failpoint?.('article', 0);
-        this.insertAnnotations(existing.id, result);
+        this.insertAnnotations(existing.id, result, meta.url ?? null);
         return { articleId: existing.id, status: 'updated' };
       }
       const info = this.st(
@@ -139,15 +139,16 @@ export class SqliteStore implements Store {
       ).run({ ...articleParams(result, meta), contentHash: meta.contentHash, canonical, now: new Date().toISOString() });
       const id = Number(info.lastInsertRowid);
       this.failpoint?.('article', 0);
-      this.insertAnnotations(id, result);
+      this.insertAnnotations(id, result, meta.url ?? null);
       return { articleId: id, status: 'added' };
     });
     return save.immediate();
   }
 
-  private insertAnnotations(articleId: number, result: ArticleResult): void {
+  private insertAnnotations(articleId: number, result: ArticleResult, metaUrl: string | null): void {
     const published = result.published;
     const publisher = publisherOf(result);
+    const domain = domainOf(result, metaUrl);
     const local = new Map<string, number>();
     const perEntity = new Map<number, { mentions: number; quotes: number }>();
     let n = 0;
@@ -186,9 +187,9 @@ export class SqliteStore implements Store {
     }
     const insertQuote = this.st(
       `INSERT INTO quotes (article_id, ord, kind, start, "end", text, cue, speaker_entity_id, speaker_name, speaker_text,
-         speaker_norm, via_entity_id, via_name, via_text, said_on, said_at, published, publisher)
+         speaker_norm, via_entity_id, via_name, via_text, said_on, said_at, published, publisher, domain)
        VALUES (@article_id, @ord, @kind, @start, @end, @text, @cue, @speaker_entity_id, @speaker_name, @speaker_text,
-         @speaker_norm, @via_entity_id, @via_name, @via_text, @said_on, @said_at, @published, @publisher)`,
+         @speaker_norm, @via_entity_id, @via_name, @via_text, @said_on, @said_at, @published, @publisher, @domain)`,
     );
     const insertMention = this.st('INSERT OR IGNORE INTO quote_mentions (quote_id, entity_id) VALUES (?, ?)');
     (result.quotes ?? []).forEach((q, ord) => {
@@ -214,6 +215,7 @@ export class SqliteStore implements Store {
         said_at: quoteWhen(q.said_on?.value, published),
         published,
         publisher,
+        domain,
       });
       const qid = Number(info.lastInsertRowid);
       if (speakerId !== null) {
@@ -355,7 +357,7 @@ export class SqliteStore implements Store {
   async listArticles(options: ListArticlesOptions = {}): Promise<Page<ArticleSummary> & { nextCursor: string | null }> {
     const limit = clampLimit(options.limit);
     const publisher = options.source ? normalisePublisher(options.source) : null;
-    const where = publisher ? 'WHERE (a.publisher = @publisher COLLATE NOCASE)' : '';
+    const where = publisher ? 'WHERE (a.publisher = @publisher COLLATE NOCASE OR a.domain = lower(@publisher))' : '';
     const total = (this.st(`SELECT count(*) AS n FROM articles a ${where}`).get({ publisher }) as { n: number }).n;
     const before = options.cursor ? Number(/^a(\d+)$/.exec(options.cursor)?.[1] ?? NaN) : null;
     if (before !== null && !Number.isFinite(before)) throw new StoreError('BAD_CURSOR', `Not a cursor from listArticles: ${JSON.stringify(options.cursor)}.`);
@@ -496,8 +498,8 @@ export class SqliteStore implements Store {
     }
     if (options.publisher) {
       params.publisher = normalisePublisher(options.publisher);
-      qConds.push('q.publisher = @publisher COLLATE NOCASE');
-      aConds.push('a.publisher = @publisher COLLATE NOCASE');
+      qConds.push('(q.publisher = @publisher COLLATE NOCASE OR q.domain = lower(@publisher))');
+      aConds.push('(a.publisher = @publisher COLLATE NOCASE OR a.domain = lower(@publisher))');
     }
     if (options.publishedFrom) {
       params.pf = options.publishedFrom.slice(0, 10);
@@ -647,7 +649,7 @@ export class SqliteStore implements Store {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-const ARTICLE_COLUMNS = 'url, origin, title, published, publisher, source_url, republished_from, byline, language, text, result_json, pipeline_version';
+const ARTICLE_COLUMNS = 'url, origin, title, published, publisher, domain, source_url, republished_from, byline, language, text, result_json, pipeline_version';
 const ARTICLE_SET = ARTICLE_COLUMNS.split(', ').map((c) => `${c} = @${c}`).join(', ');
 const ARTICLE_COUNTS = `(SELECT count(*) FROM quotes WHERE article_id = a.id) AS quote_count,
   (SELECT count(DISTINCT entity_id) FROM article_entities WHERE article_id = a.id) AS entity_count`;
@@ -660,6 +662,7 @@ function articleParams(result: ArticleResult, meta: SaveMeta): Params {
     title: result.title,
     published: result.published,
     publisher: publisherOf(result),
+    domain: domainOf(result, meta.url ?? null),
     source_url: result.source?.url ?? null,
     republished_from: result.republished_from,
     byline: result.byline,
@@ -668,6 +671,19 @@ function articleParams(result: ArticleResult, meta: SaveMeta): Params {
     result_json: JSON.stringify(rest),
     pipeline_version: meta.pipelineVersion,
   };
+}
+
+function domainOf(result: ArticleResult, metaUrl: string | null): string | null {
+  for (const u of [result.source?.url, result.canonical_url, result.url, metaUrl]) {
+    if (!u) continue;
+    try {
+      const host = new URL(u).hostname.toLowerCase().replace(/^www\./, '');
+      if (host) return host;
+    } catch {
+      // not a URL: try the next
+    }
+  }
+  return null;
 }
 
 function publisherOf(result: ArticleResult): string | null {
