@@ -558,6 +558,8 @@ function rightNP(ctx: Ctx, k: number, hi: number, loose: boolean): { np: Span; l
       if (w !== 'of' && w !== 'and' && w !== 'for') end = j;
       continue;
     }
+    // "fire chief Owen Price", "librarian Ruth Amos": lowercase descriptors right before a name
+    if (end < 0 && j - k < 3 && descriptorBeforeName(ctx, j, hi)) continue;
     // "the city council": an unknown word between a determiner and a role noun
     if (end >= k && DETERMINERS.has(ctx.lw[k]) && j + 1 <= hi && (ROLE_NOUNS.has(ctx.lw[j + 1]) || ROLE_NOUNS.has(ctx.lw[j + 2] ?? '')) && !CUE_VERBS.has(w) && !NP_STOP.has(w)) continue;
     break;
@@ -565,6 +567,16 @@ function rightNP(ctx: Ctx, k: number, hi: number, loose: boolean): { np: Span; l
   if (end < 0) return null;
   last = end;
   return { np: span(ctx, k, end), last };
+}
+
+/** A plain lowercase word followed, within three such words, by a capitalised one. */
+function descriptorBeforeName(ctx: Ctx, j: number, hi: number): boolean {
+  for (let m = j; m <= hi && m <= j + 3; m++) {
+    const w = ctx.lw[m];
+    if (m > j && ctx.cap[m] && !NP_STOP.has(w)) return true;
+    if (ctx.toks[m].kind !== 'word' || ctx.cap[m] || CUE_VERBS.has(w) || NP_STOP.has(w) || (m === j && DETERMINERS.has(w)) || SPEAKER_PRONOUNS.has(w)) return false;
+  }
+  return false;
 }
 
 /** Subject of the clause a participle ("..., saying that") hangs on. */
