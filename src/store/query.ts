@@ -42,8 +42,10 @@ function lex(input: string): Tok[] {
       i = j;
       if (word === 'AND' || word === 'OR' || word === 'NOT') toks.push({ t: word });
       else if (hasWordChar(word)) {
-        const prefix = /\*$/.test(word);
-        toks.push({ t: 'term', text: word.replace(/\*+$/, ''), prefix });
+        // Prefixes of fewer than 3 letters would expand to most of the vocabulary: taken as words.
+        const text = word.replace(/\*+$/, '');
+        const prefix = /\*$/.test(word) && [...text].length >= 3;
+        toks.push({ t: 'term', text, prefix });
       }
     }
   }

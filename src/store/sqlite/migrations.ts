@@ -130,7 +130,7 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX quote_mentions_quote ON quote_mentions(quote_id);
 
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-          title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+          title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='3'
         );
         CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
           INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
@@ -144,7 +144,7 @@ export const MIGRATIONS: readonly Migration[] = [
         END;
 
         CREATE VIRTUAL TABLE quotes_fts USING fts5(
-          text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+          text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='3'
         );
         CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
           INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
