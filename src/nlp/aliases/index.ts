@@ -58,7 +58,7 @@ export function resolveEntities(doc: Doc): Pick<Layers, 'entities' | 'quotes'> {
   const resolver = new SpeakerResolver(text, tokens, sentences, clusters, idOf);
   const linked: Quote[] = [];
   for (const q of quotes) {
-    const speaker = q.speaker ? resolver.resolve(q.speaker, linked) : null;
+    const speaker = q.speaker ? resolver.resolve(q.speaker, linked) : q.kind === 'direct' && q.cue === null ? resolver.introducedBefore(q) : null;
     const via = q.via ? resolver.resolve(q.via, linked) : null;
     linked.push({ ...q, speaker, via });
   }
@@ -489,6 +489,18 @@ class SpeakerResolver {
     const out: { span: ClusterMention; cluster: Cluster }[] = [];
     for (let i = lo; i < this.mentions.length && this.mentions[i].span.start < to; i++) out.push(this.mentions[i]);
     return out;
+  }
+
+  /**
+   * A quotation standing alone in its paragraph, with no cue, after a sentence that introduces a
+   * person ("The mayor, Priya Nandi, spoke to residents." then a quoted paragraph): that person.
+   */
+  introducedBefore(q: Span): QuoteSpeaker | null {
+    const here = this.sentenceIndex(q.start);
+    const previous = this.sentences[here - 1];
+    if (!previous || previous.end > q.start || this.sentences[here].start !== q.start && this.text[q.start] !== '"' && this.text[q.start] !== '“') return null;
+    const hit = this.startingIn(previous.start, previous.end).find((m) => m.cluster.type === 'PERSON' && m.span.end <= previous.end);
+    return hit ? { start: hit.span.start, end: hit.span.end, entity: this.idOf.get(hit.cluster) ?? null } : null;
   }
 
   /** A name mention inside the span (the one that ends it first, then people, then the longest). */
