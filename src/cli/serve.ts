@@ -6,6 +6,7 @@ import { NewsgraphError } from '../doc/errors.js';
 import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch.js';
 import { setupToken } from '../server/auth.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../server/config.js';
+import { createWebApp } from '../server/pages/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import type { Store } from '../store/store.js';
 import { resolveDataDir, sqlitePath } from '../store/paths.js';
@@ -73,17 +74,14 @@ export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: R
   const store: Store = await openSqliteStore(sqlitePath(dataDir));
   let running: RunningServer;
   try {
-    running = await startServer({
-      store,
-      host: options.host,
-      port: options.port,
-      config: {
-        tokenHash: token.hash,
-        allowPrivateFetch: options.allowPrivate,
-        maxBodyBytes: Math.floor(options.maxBodyMb * 1048576),
-        fetch: { timeoutMs: options.timeoutMs },
-      },
-    });
+    const config = {
+      tokenHash: token.hash,
+      allowPrivateFetch: options.allowPrivate,
+      maxBodyBytes: Math.floor(options.maxBodyMb * 1048576),
+      fetch: { timeoutMs: options.timeoutMs },
+    };
+    // The web pages beside the API (src/server/pages).
+    running = await startServer({ store, host: options.host, port: options.port, config, app: createWebApp({ store, config }) });
   } catch (e) {
     await store.close();
     throw e;

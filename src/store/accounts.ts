@@ -38,6 +38,8 @@ export type NoteTarget = { readonly articleId: number; readonly quoteId?: undefi
 
 export interface Review {
   readonly quoteId: number;
+  /** The article the quote is in. */
+  readonly articleId: number;
   readonly status: ReviewStatus;
   /** Who set it and when; null while unreviewed. */
   readonly userName: string | null;

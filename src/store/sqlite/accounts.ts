@@ -136,17 +136,17 @@ export class SqliteAccounts implements AccountStore {
 
   async getReviewStatus(quoteId: number): Promise<Review | null> {
     const row = this.db
-      .prepare('SELECT q.id AS quote_id, r.status, u.name AS user_name, r.updated_at FROM quotes q LEFT JOIN quote_reviews r ON r.quote_id = q.id LEFT JOIN users u ON u.id = r.user_id WHERE q.id = ?')
-      .get(quoteId) as { quote_id: number; status: string | null; user_name: string | null; updated_at: string | null } | undefined;
+      .prepare('SELECT q.id AS quote_id, q.article_id, r.status, u.name AS user_name, r.updated_at FROM quotes q LEFT JOIN quote_reviews r ON r.quote_id = q.id LEFT JOIN users u ON u.id = r.user_id WHERE q.id = ?')
+      .get(quoteId) as { quote_id: number; article_id: number; status: string | null; user_name: string | null; updated_at: string | null } | undefined;
     if (!row) return null;
-    return { quoteId: row.quote_id, status: isReviewStatus(row.status) ? row.status : 'unreviewed', userName: row.user_name, updatedAt: row.updated_at };
+    return { quoteId: row.quote_id, articleId: row.article_id, status: isReviewStatus(row.status) ? row.status : 'unreviewed', userName: row.user_name, updatedAt: row.updated_at };
   }
 
   async articleQuoteReviews(articleId: number): Promise<ArticleQuoteReview[]> {
     const rows = this.db
-      .prepare('SELECT q.id AS quote_id, q.ord, r.status, u.name AS user_name, r.updated_at FROM quotes q LEFT JOIN quote_reviews r ON r.quote_id = q.id LEFT JOIN users u ON u.id = r.user_id WHERE q.article_id = ? ORDER BY q.ord')
-      .all(articleId) as { quote_id: number; ord: number; status: string | null; user_name: string | null; updated_at: string | null }[];
-    return rows.map((r) => ({ quoteId: r.quote_id, ord: r.ord, status: isReviewStatus(r.status) ? r.status : 'unreviewed', userName: r.user_name, updatedAt: r.updated_at }));
+      .prepare('SELECT q.id AS quote_id, q.article_id, q.ord, r.status, u.name AS user_name, r.updated_at FROM quotes q LEFT JOIN quote_reviews r ON r.quote_id = q.id LEFT JOIN users u ON u.id = r.user_id WHERE q.article_id = ? ORDER BY q.ord')
+      .all(articleId) as { quote_id: number; article_id: number; ord: number; status: string | null; user_name: string | null; updated_at: string | null }[];
+    return rows.map((r) => ({ quoteId: r.quote_id, articleId: r.article_id, ord: r.ord, status: isReviewStatus(r.status) ? r.status : 'unreviewed', userName: r.user_name, updatedAt: r.updated_at }));
   }
 
   private articleOf(target: NoteTarget): number {
