@@ -170,6 +170,7 @@ async function measureSearch(store: SqliteStore, queries: BenchQuery[], at: numb
     `search @ ${at.toLocaleString('en')} articles: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms ` +
       `over ${times.length} queries (slowest kind: ${worst[0]}, p95 ${pct(worst[1], 95).toFixed(1)} ms; mean CPU ${cpuPerQuery.toFixed(1)} ms/query; load ${os.loadavg()[0].toFixed(1)})`,
   );
+  console.log(`  p95 by kind @ ${at.toLocaleString('en')}: ` + [...byLabel].map(([label, ts]) => `${label} ${pct(ts.sort((a, b) => a - b), 95).toFixed(1)}`).join(', '));
 }
 
 // ---- run -------------------------------------------------------------------------------------

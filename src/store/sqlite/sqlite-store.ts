@@ -543,12 +543,16 @@ export class SqliteStore implements Store {
     }
     if (!parts.length) return { total: 0, hits: [], query: fts };
     const order = fts ? 'ORDER BY rank, t, id' : 'ORDER BY d IS NULL, d DESC, t, id DESC';
-    const pageSql = `SELECT * FROM (${parts.join(' UNION ALL ')}) ${order} LIMIT @limit OFFSET @offset`;
+    // One pass gives the page and the total (count(*) OVER ()); past the end, a count query.
+    const pageSql = `SELECT *, count(*) OVER () AS total FROM (${parts.join(' UNION ALL ')}) ${order} LIMIT @limit OFFSET @offset`;
     const rows = this.st(pageSql).all(pick(params, pageSql)) as {
-      t: number; id: number; article_id: number; rank: number;
+      t: number; id: number; article_id: number; rank: number; total: number;
     }[];
-    const countSql = `SELECT ${counts.join(' + ')} AS n`;
-    const total = (this.st(countSql).get(pick(params, countSql)) as { n: number }).n;
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      const countSql = `SELECT ${counts.join(' + ')} AS n`;
+      total = (this.st(countSql).get(pick(params, countSql)) as { n: number }).n;
+    }
     const hits = rows.map((r) => (r.t === 2 ? this.quoteHit(r.id, r.rank, fts) : this.articleHit(r.id, r.rank, fts)));
     return { total, hits, query: fts };
   }
