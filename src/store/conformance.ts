@@ -418,5 +418,58 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
       assert.equal(await store.isEntrySeen(b.id, 'guid:1'), false, 'seen is per feed');
       assert.deepEqual((await store.listFeeds()).map((f) => f.entriesSeen), [2, 0]);
     }));
+
+    test('accounts: users with hashed passwords, the first one admin', withStore(async (store) => {
+      const ana = await store.createUser('ana', 'correct horse battery');
+      const ben = await store.createUser('ben', 'another long password');
+      assert.equal(ana.isAdmin, true);
+      assert.equal(ben.isAdmin, false);
+      await assert.rejects(store.createUser('ANA', 'whatever12345'), (e: Error & { code?: string }) => e.code === 'USER_EXISTS');
+      await assert.rejects(store.createUser('bad name<', 'whatever12345'), (e: Error & { code?: string }) => e.code === 'BAD_USER_NAME');
+      await assert.rejects(store.createUser('cy', 'short'), (e: Error & { code?: string }) => e.code === 'WEAK_PASSWORD');
+      assert.equal((await store.verifyUser('ana', 'correct horse battery'))?.id, ana.id);
+      assert.equal(await store.verifyUser('ana', 'correct horse batterY'), null);
+      assert.equal(await store.verifyUser('nobody', 'correct horse battery'), null);
+      assert.equal((await store.findUser('Ana'))?.name, 'ana');
+      assert.deepEqual((await store.listUsers()).map((u) => u.name), ['ana', 'ben']);
+    }));
+
+    test('accounts: sessions are found by token, expire and can be deleted', withStore(async (store) => {
+      const ana = await store.createUser('ana', 'correct horse battery');
+      const { token, expiresAt } = await store.createSession(ana.id);
+      assert.ok(token.length >= 32 && Date.parse(expiresAt) > Date.now());
+      assert.equal((await store.getSession(token))?.user.name, 'ana');
+      assert.equal(await store.getSession(token + 'x'), null);
+      assert.equal(await store.getSession(''), null);
+      const short = await store.createSession(ana.id, { ttlMs: -1000 });
+      assert.equal(await store.getSession(short.token), null, 'expired');
+      await store.deleteSession(token);
+      assert.equal(await store.getSession(token), null);
+    }));
+
+    test('notes on articles and quotes; review status per quote', withStore(async (store) => {
+      const ana = await store.createUser('ana', 'correct horse battery');
+      const saved = await store.saveArticle(quoteArticle({ person: 'Dmitry Peskov', quote: 'Such decisions cannot be made' }), meta('n1'));
+      const [q] = await store.articleQuoteReviews(saved.articleId);
+      assert.deepEqual([q.ord, q.status, q.articleId], [0, 'unreviewed', saved.articleId]);
+      const n1 = await store.addNote({ articleId: saved.articleId }, ana.id, '  Check the <script> date  ');
+      const n2 = await store.addNote({ quoteId: q.quoteId }, ana.id, 'Confirmed on video');
+      assert.deepEqual([n1.text, n1.quoteId, n1.userName], ['Check the <script> date', null, 'ana']);
+      assert.deepEqual([n2.articleId, n2.quoteId], [saved.articleId, q.quoteId]);
+      assert.deepEqual((await store.notesFor({ articleId: saved.articleId })).map((n) => n.id), [n1.id, n2.id]);
+      assert.deepEqual((await store.notesFor({ quoteId: q.quoteId })).map((n) => n.id), [n2.id]);
+      await assert.rejects(store.addNote({ articleId: 424242 }, ana.id, 'x'), (e: Error & { code?: string }) => e.code === 'NOT_FOUND');
+      await assert.rejects(store.addNote({ quoteId: q.quoteId }, ana.id, '   '), (e: Error & { code?: string }) => e.code === 'EMPTY_NOTE');
+
+      assert.equal((await store.getReviewStatus(q.quoteId))?.status, 'unreviewed');
+      const r = await store.setReviewStatus(q.quoteId, 'disputed', ana.id);
+      assert.deepEqual([r.status, r.userName, r.articleId], ['disputed', 'ana', saved.articleId]);
+      await store.setReviewStatus(q.quoteId, 'checked', ana.id);
+      assert.equal((await store.getReviewStatus(q.quoteId))?.status, 'checked');
+      assert.equal((await store.articleQuoteReviews(saved.articleId))[0].status, 'checked');
+      assert.equal(await store.getReviewStatus(424242), null);
+      await assert.rejects(store.setReviewStatus(q.quoteId, 'bogus' as never, ana.id));
+      await assert.rejects(store.setReviewStatus(424242, 'checked', ana.id));
+    }));
   });
 }
