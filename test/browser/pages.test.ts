@@ -35,6 +35,7 @@ describe('web pages in chromium', { timeout: 180_000 }, () => {
   let page: Page;
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
+  const scripts: string[] = [];
   let articleUrl = '';
   let speakerUrl = '';
 
@@ -49,6 +50,9 @@ describe('web pages in chromium', { timeout: 180_000 }, () => {
       void d.dismiss();
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.url());
+    });
     await server.store.createUser('ana', PASSWORD);
     await submitArticle({ store: server.store, config: resolveConfig({ tokenHash: Buffer.alloc(32) }) }, { text: EARLIER, published: '2024-11-04' });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -156,6 +160,11 @@ describe('web pages in chromium', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('select[name="kind"]').inputValue(), 'direct');
     assert.deepEqual((await page.locator('.hit mark').allTextContents()).map((m) => m.toLowerCase()), ['consent']);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'search.png'), fullPage: true });
+
+    await page.goto(`${server.url}/`);
+    assert.ok((await page.locator('ul.articles li').count()) >= 2);
+    assert.match((await page.locator('ol.speakers').first().textContent()) ?? '', /Peskov/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
   });
 
   test('signed in: a note and a review status; signed out, both are still there', async () => {
@@ -214,5 +223,9 @@ describe('web pages in chromium', { timeout: 180_000 }, () => {
     assert.deepEqual(dialogs, []);
     assert.deepEqual(pageErrors, [], 'no script errors on any page');
     assert.deepEqual(server.logged, [], 'no server errors');
+    // The only script is the small one from /static.
+    assert.deepEqual([...new Set(scripts)], [`${server.url}/static/app.js`]);
+    const js = await page.request.get(`${server.url}/static/app.js`);
+    assert.ok((await js.body()).length < 300 * 1024);
   });
 });

@@ -143,7 +143,7 @@ export function articlePage(v: ArticleView): Html {
     return html`<li class="said said-${safeClass(q.kind)}" data-q="${ord}">
 <p class="said-head"><span class="kind kind-${safeClass(q.kind)}">${kindLabel(q.kind)}</span> <span class="status status-${status}" title="Review status">${status}</span></p>
 <p>${speakerHtml(article, q.speaker)}${q.cue ? html` <span class="cue-word">${q.cue.text}</span>` : ''}${q.via ? html` <span class="via">via ${q.via.name ?? q.via.text}</span>` : ''}${q.said_on ? html` <time datetime="${DATETIME.test(q.said_on.value) ? q.said_on.value : ''}" class="said-on">${q.said_on.value}</time>` : ''}</p>
-<p><a class="jump" href="#${quoteAnchor(q.start)}" data-q="${ord}">“${clip(q.text, 160)}”</a></p>
+<p><a class="jump" href="#${quoteAnchor(q.start)}" data-q="${ord}">“${clip(bareQuote(q.text), 160)}”</a></p>
 ${noteList(notes)}${forms}</li>`;
   });
 
@@ -173,6 +173,11 @@ ${items.length ? html`<ol class="said-list">${items}</ol>` : html`<p class="mute
 </aside>
 </div>
 </article>`;
+}
+
+/** The quoted words without their own quotation marks and trailing comma, for “…” around them. */
+export function bareQuote(s: string): string {
+  return s.trim().replace(/^["“”‘’']+/, '').replace(/[,;:]?["“”‘’']+$/, '').replace(/,$/, '').trim();
 }
 
 export function clip(s: string, n: number): string {

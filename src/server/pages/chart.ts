@@ -33,7 +33,7 @@ export function statementsChart(dates: readonly (string | null)[]): Html {
   const H = 120;
   const pad = 18;
   const max = Math.max(...data.map((d) => d.n));
-  const bw = (W - 2 * pad) / data.length;
+  const bw = Math.min(48, (W - 2 * pad) / data.length);
   const bars = data.map((d, i) => {
     const h = max ? Math.round(((H - 2 * pad) * d.n) / max) : 0;
     const x = pad + i * bw;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { articleSpans } from './article.js';
+import { articleSpans, bareQuote } from './article.js';
 import { monthlyCounts, statementsChart } from './chart.js';
 import { escapeHtml, html, markSnippet, raw, renderSpans, safeUrl, type HtmlSpan } from './html.js';
 import { localPath } from './session.js';
@@ -156,6 +156,12 @@ describe('article spans', () => {
     assert.match(out, /<time tabindex="0" datetime="2024-12-09" title="DATE: 2024-12-09" data-value="2024-12-09" class="date">December 9<\/time>/);
     assert.match(out, /<span class="cue"[^>]*>said<\/span>/);
   });
+});
+
+test("bareQuote drops the quote's own marks and trailing comma", () => {
+  assert.equal(bareQuote('"Russia does not betray its friends in difficult situations,"'), 'Russia does not betray its friends in difficult situations');
+  assert.equal(bareQuote('“Russia is not involved in these negotiations,”'), 'Russia is not involved in these negotiations');
+  assert.equal(bareQuote('that the event reflected'), 'that the event reflected');
 });
 
 describe('statements chart', () => {

@@ -10,7 +10,7 @@ import { isReviewStatus } from '../../store/accounts.js';
 import { MARK_CLOSE, MARK_OPEN, canonicalUrl, type EntityRef, type SearchOptions, type Store, type StoredQuote } from '../../store/store.js';
 import { submitArticle } from '../api/articles.js';
 import type { ApiDeps } from '../config.js';
-import { articlePage, clip, kindLabel, KIND_LABEL, quoteAnchor } from './article.js';
+import { articlePage, bareQuote, clip, kindLabel, KIND_LABEL, quoteAnchor } from './article.js';
 import { html, markSnippet, type Html } from './html.js';
 import { errorBody, page, securityHeaders } from './layout.js';
 import { csrfOk, localPath, signIn, signOut, visitor, type Visitor } from './session.js';
@@ -243,7 +243,7 @@ async function entityPage(c: Context, v: Visitor, store: Store, id: number, noti
   const mentions = await mentionedMost(store, id, quotes.slice(-300));
   const timeline = quotes.map((q) => html`<li class="stmt stmt-${q.kind.replace(/[^a-z]/g, '')}">
 <p class="stmt-when"><time datetime="${q.when ?? ''}">${q.when ?? 'date unknown'}</time>${q.published && q.published.slice(0, 10) !== q.when ? html` <span class="meta">(published ${q.published.slice(0, 10)})</span>` : ''}</p>
-<blockquote class="quote quote-${q.kind.replace(/[^a-z]/g, '')}"><p>${q.kind === 'direct' ? `“${q.text}”` : q.text}</p></blockquote>
+<blockquote class="quote quote-${q.kind.replace(/[^a-z]/g, '')}"><p>${q.kind === 'direct' || q.kind === 'partial' ? `“${bareQuote(q.text)}”` : q.text}</p></blockquote>
 <p class="meta"><span class="kind kind-${q.kind.replace(/[^a-z]/g, '')}">${kindLabel(q.kind)}</span>${q.cue ? ` · ${q.cue}` : ''}${q.via ? html` · via ${q.via.name ?? q.via.text}` : ''} · reported by ${q.publisher ?? 'unknown source'} in <a href="/articles/${q.articleId}#${quoteAnchor(q.start)}">${q.title ?? `article ${q.articleId}`}</a></p>
 </li>`);
   const body = html`<article class="entity" data-entity="${entity.id}">
@@ -264,7 +264,7 @@ ${said.total > quotes.length ? html`<p class="muted">Showing the first ${quotes.
 ${mentions.length ? html`<ol class="speakers">${mentions.map((m) => html`<li><a href="/entities/${m.id}">${m.name}</a> <span class="count">${m.n}</span></li>`)}</ol>` : html`<p class="muted">Nobody, in the statements stored.</p>`}
 </section>
 <section aria-labelledby="about-h"><h2 id="about-h">Quoted about ${entity.name}</h2>
-${mentioned.items.length ? html`<ul class="about">${mentioned.items.map((q) => html`<li>“${clip(q.text, 120)}” — ${q.speaker?.entityId != null ? html`<a href="/entities/${q.speaker.entityId}">${q.speaker.name ?? q.speaker.text}</a>` : (q.speaker?.name ?? q.speaker?.text ?? 'unknown')} <a href="/articles/${q.articleId}#${quoteAnchor(q.start)}" class="meta">(${q.when ?? 'undated'})</a></li>`)}</ul>` : html`<p class="muted">No quotes mention ${entity.name}.</p>`}
+${mentioned.items.length ? html`<ul class="about">${mentioned.items.map((q) => html`<li>“${clip(bareQuote(q.text), 120)}” — ${q.speaker?.entityId != null ? html`<a href="/entities/${q.speaker.entityId}">${q.speaker.name ?? q.speaker.text}</a>` : (q.speaker?.name ?? q.speaker?.text ?? 'unknown')} <a href="/articles/${q.articleId}#${quoteAnchor(q.start)}" class="meta">(${q.when ?? 'undated'})</a></li>`)}</ul>` : html`<p class="muted">No quotes mention ${entity.name}.</p>`}
 </section>
 ${v.user ? html`<section aria-labelledby="merge-h"><h2 id="merge-h">Merge</h2>
 <form method="post" action="/entities/${entity.id}/merge" class="merge-form"><input type="hidden" name="csrf" value="${v.csrf}">
