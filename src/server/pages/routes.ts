@@ -54,7 +54,7 @@ export function mountPages(app: Hono, deps: ApiDeps, options: PagesOptions = {})
       if (!csrfOk(v, form.csrf)) {
         return page(c, { title: 'Form expired', visitor: v, path: c.req.path, status: 403, body: errorBody('The form has expired', 'Reload the page and submit the form again (its security token did not match).') });
       }
-      if (!open && !v.user) return c.redirect(`/signin?next=${encodeURIComponent(c.req.header('referer') ? new URL(c.req.header('referer')!).pathname : '/')}`, 303);
+      if (!open && !v.user) return c.redirect(`/signin?next=${encodeURIComponent(refererPath(c))}`, 303);
       return fn(c, v, form);
     }),
   ] as const;
@@ -177,6 +177,16 @@ async function readForm(c: Context): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
   return out;
+}
+
+/** The path of the page the form was on (same site only), for coming back after signing in. */
+function refererPath(c: Context): string {
+  try {
+    const ref = new URL(c.req.header('referer') ?? '');
+    return ref.origin === new URL(c.req.url).origin ? localPath(ref.pathname) : '/';
+  } catch {
+    return '/';
+  }
 }
 
 function idParam(s: string | undefined): number | null {
