@@ -51,6 +51,65 @@ export function gazTable(g: Gazetteer): GazTable {
 }
 export const MAX_PHRASE = 6;
 
+/**
+ * Unsupervised word clusters (scripts/train-ner-clusters.ts): hash of the normalised form (lower-case,
+ * digits -> 0, as `norm` below) -> cluster bit string with a leading 1 marker ((1 << depth) | bits).
+ */
+export class ClusterTable {
+  readonly keys: Uint32Array;
+  readonly vals: Uint16Array;
+  readonly mask: number;
+  constructor(keys: Uint32Array, vals: Uint16Array) {
+    let cap = 16;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Uint32Array(cap);
+    this.vals = new Uint16Array(cap);
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r] || 1;
+      let i = (k ^ (k >>> 16)) & this.mask;
+      while (this.keys[i] !== 0 && this.keys[i] !== k) i = (i + 1) & this.mask;
+      this.keys[i] = k;
+      this.vals[i] = vals[r];
+    }
+  }
+  /** The cluster path of a form hash, 0 if unknown. */
+  get(k0: number): number {
+    const k = k0 || 1;
+    const keys = this.keys;
+    let i = (k ^ (k >>> 16)) & this.mask;
+    for (;;) {
+      const x = keys[i];
+      if (x === k) return this.vals[i];
+      if (x === 0) return 0;
+      i = (i + 1) & this.mask;
+    }
+  }
+  /** Build from "form<TAB>bits" lines (the clusters.tsv format). */
+  static fromTsv(text: string): { table: ClusterTable; keys: Uint32Array; vals: Uint16Array } {
+    const keys: number[] = [];
+    const vals: number[] = [];
+    for (const line of text.split('\n')) {
+      const tab = line.lastIndexOf('\t');
+      if (tab <= 0) continue;
+      const b = line.slice(tab + 1);
+      const depth = b === '-' ? 0 : Math.min(b.length, 15);
+      keys.push(hashStr(line.slice(0, tab)));
+      vals.push((1 << depth) | (depth ? parseInt(b.slice(0, depth), 2) : 0));
+    }
+    const k = Uint32Array.from(keys);
+    const v = Uint16Array.from(vals);
+    return { table: new ClusterTable(k, v), keys: k, vals: v };
+  }
+}
+/** Cluster prefix of length p of a path with leader bit (the whole path if shorter). */
+function cluPrefix(path: number, p: number): number {
+  const depth = 31 - Math.clz32(path);
+  return depth <= p ? path : path >>> (depth - p);
+}
+const CLU_MODE = 3; // bit 1: neighbour clusters, bit 2: cluster x shape
+const CLU_PREFIXES = [4, 6, 8, 10, 12, 15];
+
 export function phraseHashOf(lowerTokens: readonly string[]): number {
   let h = PHRASE_SEED;
   for (const t of lowerTokens) h = phraseStep(h, hashStr(t));
@@ -95,7 +154,7 @@ const enum T {
   Nm1, Nm2, Np1, Np2, Sm1, Sp1, S3, Bm1, Bp1, ShNm1, ShNp1, Init, Caps, CapsNorm, DocCap, DocCapSh,
   Gaz, TGaz, First, FirstPrev, FirstNext, Title, OrgW, OrgRun, LocW, LocRun, Run, Len, Pm1Word, Np1Sh,
   P1Self, P1Prev, P1Next, P1Doc, P1DocMaj, DGaz, P1Cnt, Nm1Sh, Low, CapsSh,
-  Wm1, Wp1, Tri, S5, RunLast, RunFirst, RunPrev,
+  Wm1, Wp1, Tri, S5, RunLast, RunFirst, RunPrev, Clu, CluM1, CluP1, CluSh, CluBi,
   // dynamic (depend on previous predicted labels)
   D1 = 100, D2, D1Norm, D1Short, D1Nm1,
 }
@@ -281,7 +340,7 @@ export interface SentenceBase extends SentenceFeatures {
 }
 
 /** Static (first-pass) features of one sentence. `gaz` is the training-data gazetteer. */
-export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz: Gazetteer | GazTable): SentenceBase {
+export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz: Gazetteer | GazTable, clu?: ClusterTable | null): SentenceBase {
   const gt = gaz instanceof GazTable ? gaz : gazTable(gaz);
   const n = words.length;
   const lower = new Array<string>(n);
@@ -338,6 +397,8 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
     const c0 = w.charCodeAt(0);
     gstart[i] = up || (c0 >= 48 && c0 <= 57) ? 1 : 0;
   }
+  const cl = new Uint32Array(n);
+  if (clu) for (let i = 0; i < n; i++) cl[i] = clu.get(norm[i]);
   const gbits = new Uint32Array(n);
   const tbits = new Uint32Array(n);
   gazetteerBits(lowerH, gstart, caps, gt, gbits);
@@ -436,6 +497,23 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
       push(mix(T.Wp1, i + 1 < n ? word[i + 1] : EOS));
     }
     push(mix3(T.Tri, mix(nm1, norm[i]), np1));
+    if (clu) {
+      const c = cl[i];
+      if (c === 0) push(mix3(T.Clu, 0, short[i]));
+      else {
+        if (CLU_MODE & 2) push(mix3(T.CluSh, cluPrefix(c, 8), mix(short[i], capsBit)));
+        for (const p of CLU_PREFIXES) push(mix3(T.Clu, p, cluPrefix(c, p)));
+      }
+      if (CLU_MODE & 1) {
+      const cm = i > 0 ? cl[i - 1] : 1;
+      const cp = i + 1 < n ? cl[i + 1] : 1;
+      push(mix3(T.CluM1, 6, cluPrefix(cm, 6)));
+      push(mix3(T.CluM1, 10, cluPrefix(cm, 10)));
+      push(mix3(T.CluP1, 6, cluPrefix(cp, 6)));
+      push(mix3(T.CluP1, 10, cluPrefix(cp, 10)));
+      push(mix3(T.CluBi, cluPrefix(cm, 8), cluPrefix(c || 1, 8)));
+      }
+    }
     push(mix3(T.S5, mix(i > 1 ? short[i - 2] : BOS, sm1), mix(sp1, i + 2 < n ? short[i + 2] : EOS)));
   }
   offsets[n] = klen;
@@ -498,12 +576,23 @@ export function mergeFeatures(a: SentenceFeatures, b: SentenceFeatures): Sentenc
 
 /** Keys of the features that depend on the two previous labels. */
 export function dynamicKeys(info: TokenInfo, i: number, p1: number, p2: number, out: Uint32Array): number {
-  const nm1 = i > 0 ? info.norm[i - 1] : BOS;
   out[0] = mix(T.D1, p1) || 1;
   out[1] = mix3(T.D2, p2, p1) || 1;
-  out[2] = mix3(T.D1Norm, p1, info.norm[i]) || 1;
-  out[3] = mix3(T.D1Short, p1, info.short[i]) || 1;
-  out[4] = mix3(T.D1Nm1, p1, nm1) || 1;
+  transBases(info, i, out, 2);
+  out[2] |= p1;
+  out[3] |= p1;
+  out[4] |= p1;
   return 5;
 }
 export const N_DYNAMIC = 5;
+
+/**
+ * The token-specific previous-label features (keys 2..4 of dynamicKeys) have the previous label in
+ * their low 4 bits: key = base | p1. Writes the 3 bases into out[at..at+3).
+ */
+export function transBases(info: TokenInfo, i: number, out: Uint32Array, at: number): void {
+  const nm1 = i > 0 ? info.norm[i - 1] : BOS;
+  out[at] = (mix(T.D1Norm, info.norm[i]) & ~15) || 16;
+  out[at + 1] = (mix(T.D1Short, info.short[i]) & ~15) || 16;
+  out[at + 2] = (mix(T.D1Nm1, nm1) & ~15) || 16;
+}

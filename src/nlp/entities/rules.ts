@@ -18,11 +18,20 @@ const ROLE_TAIL: ReadonlySet<string> = new Set([
   'official', 'officials', 'forces', 'troops', 'army', 'government', 'police', 'authorities',
 ]);
 
+/** Quantity / group nouns that start "Shares of Apple", "Supporters of Trump": never part of the name. */
+const GROUP_HEADS: ReadonlySet<string> = new Set([
+  'shares', 'stocks', 'members', 'supporters', 'residents', 'officials', 'leaders', 'citizens', 'fans', 'employees',
+  'workers', 'critics', 'friends', 'people', 'thousands', 'hundreds', 'dozens', 'millions', 'many', 'most', 'some',
+  'all', 'none', 'one', 'each', 'both', 'parts', 'much', 'both', 'investors', 'customers', 'users',
+]);
+
 /** Apply the per-sentence rules; `w` are the unit words of the sentence. */
 export function sentenceRules(w: readonly string[], spans: USpan[]): USpan[] {
   const out: USpan[] = [];
   for (const sp of spans) {
     let { i, j, type } = sp;
+    // "Shares of Apple Inc.": a group noun + "of" is not part of the name
+    while (j - i > 2 && GROUP_HEADS.has(w[i].toLowerCase()) && w[i + 1] === 'of') i += 2;
     // "Mr. al-Assad": drop the honorific; the name is a person's
     while (j - i > 1 && HONORIFICS.has(w[i].toLowerCase())) {
       i++;
