@@ -2,6 +2,7 @@
 // Store.search, on the SQLite knowledge base in the data folder (--data > NEWSGRAPH_DATA_DIR >
 // ./.newsgraph).
 
+import { ingestUrlCommand, isHttpUrl } from './feeds.js';
 import fs from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { NewsgraphError } from '../doc/errors.js';
@@ -52,11 +53,27 @@ export function registerKbCommands(program: Command, io: KbIo = { out: process.s
   program
     .command('ingest')
     .description('Load articles into the knowledge base: .txt and .html pages, .jsonl batches, and folders of them (recursive).')
-    .argument('<paths...>', 'files and folders')
+    .argument('<paths...>', 'files and folders, or http(s) URLs of article pages')
     .option('--data <dir>', 'knowledge base folder (default: $NEWSGRAPH_DATA_DIR, else ./.newsgraph)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for articles that do not give one', isoDate)
+    .option('--allow-private', 'allow fetching URLs on private, loopback and link-local addresses')
+    .option('--timeout-ms <ms>', 'deadline for fetching a URL', (v: string) => Number(v))
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts) => {
+    .action(async (args: string[], opts) => {
+      // URLs are fetched one by one (safe fetcher: timeout, size cap, redirect cap, no private addresses)
+      const urls = args.filter(isHttpUrl);
+      const paths = args.filter((a) => !isHttpUrl(a));
+      let urlFailures = 0;
+      for (const url of urls) {
+        try {
+          await ingestUrlCommand(url, { data: opts.data, allowPrivate: Boolean(opts.allowPrivate), timeoutMs: opts.timeoutMs }, (line) => io.out.write(line + '\n'));
+        } catch (err) {
+          urlFailures++;
+          io.err.write(`${url}: ${err instanceof Error ? err.message : String(err)}\n`);
+        }
+      }
+      if (urls.length && urlFailures === urls.length && !paths.length) process.exitCode = 1;
+      if (!paths.length) return;
       const store = openKb(opts.data as string | undefined, env, false);
       const tty = Boolean(io.err.isTTY);
       const started = Date.now();

@@ -8,6 +8,8 @@ import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch.js';
 import { extractJsonl, extractOne } from './extract.js';
 import { registerServeCommand } from './serve.js';
 import { registerFeedCommands } from './feeds.js';
+import { registerKbCommands } from './kb.js';
+import { registerUserCommands } from './users.js';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date like 2024-12-09.');
@@ -64,8 +66,10 @@ export function buildProgram(): Command {
       process.stdout.write((await extractOne(input, options)) + '\n');
     });
 
+  registerKbCommands(program);
   registerServeCommand(program);
   registerFeedCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

@@ -238,18 +238,40 @@ function checkLayer(doc: Doc, name: LayerName, layer: readonly Span[] | readonly
   if (tokens && TOKEN_ALIGNED.has(name)) checkAlignment(name, spans, tokens);
 }
 
-/** Every span starts at a token start and ends at a token end. */
+/** Every span starts at a token start and ends at a token end (binary search: no per-call index). */
 function checkAlignment(name: string, spans: readonly Span[], tokens: readonly Token[]): void {
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  for (const t of tokens) {
-    starts.add(t.start);
-    ends.add(t.end);
-  }
   spans.forEach((s, i) => {
     if (s.start === s.end) return;
-    if (!starts.has(s.start) || !ends.has(s.end)) {
+    const first = tokenStartingAt(tokens, s.start);
+    const last = first < 0 ? -1 : tokenEndingAt(tokens, s.end, first);
+    if (first < 0 || last < 0) {
       throw new DocError('SPAN_ALIGNMENT', `${name}[${i}] = [${s.start}, ${s.end}) does not start and end on token boundaries.`);
     }
   });
+}
+
+function tokenStartingAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = tokens[mid].start;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function tokenEndingAt(tokens: readonly Token[], offset: number, from: number): number {
+  let lo = from;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const end = tokens[mid].end;
+    if (end === offset) return mid;
+    if (end < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

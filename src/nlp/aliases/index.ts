@@ -44,13 +44,12 @@ export function resolveEntities(doc: Doc): Pick<Layers, 'entities' | 'quotes'> {
   const tokens = doc.get('tokens');
   const sentences = doc.get('sentences');
   const quotes = doc.get('quotes');
-  const tokenAt = indexTokens(tokens);
 
   const named = normaliseMentions(text, tokens, [...doc.get('mentions'), ...creditMentions(doc)]);
   const extraPersons: EntityMention[] = [];
   const clusters = clusterNames(text, named, tokens, extraPersons);
   const allNamed = [...named, ...extraPersons].sort((a, b) => a.start - b.start || a.end - b.end);
-  addTitleMentions(text, tokens, tokenAt, clusters, allNamed);
+  addTitleMentions(text, tokens, clusters, allNamed);
   addRoleMentions(text, tokens, clusters, allNamed);
 
   const entities = finalise(text, clusters);
@@ -76,10 +75,9 @@ const ACRONYM_AFTER = /^\s*[(\[]\s*([\p{Lu}][\p{Lu}\p{Ll}&.-]{1,11})\s*[)\]]/u;
  */
 function normaliseMentions(text: string, tokens: readonly Token[], mentions: readonly EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
-  const tokenAt = indexTokens(tokens);
   for (const m of mentions) {
     let { start, type } = m;
-    let i = tokenAt.byStart.get(start);
+    let i = tokenStartingAt(tokens, start);
     while (i !== undefined && tokens[i].end < m.end && HONORIFICS.has(bare(text.slice(tokens[i].start, tokens[i].end)))) {
       i++;
       start = tokens[i].start;
@@ -109,14 +107,18 @@ function coveredTokens(tokens: readonly Token[], spans: readonly Span[]): Uint8A
   return covered;
 }
 
-function indexTokens(tokens: readonly Token[]): { byStart: Map<number, number>; byEnd: Map<number, number> } {
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
-  tokens.forEach((t, i) => {
-    byStart.set(t.start, i);
-    byEnd.set(t.end, i);
-  });
-  return { byStart, byEnd };
+/** Index of the token starting at `offset`, or undefined (binary search: no per-document index). */
+function tokenStartingAt(tokens: readonly Token[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = tokens[mid].start;
+    if (at === offset) return mid;
+    if (at < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** Photo credits name organisations (agencies) even where NER misses them. */
@@ -318,7 +320,6 @@ function clusterIndex(clusters: readonly Cluster[]): Map<number, Cluster> {
 function addTitleMentions(
   text: string,
   tokens: readonly Token[],
-  tokenAt: { byStart: Map<number, number> },
   clusters: Cluster[],
   named: readonly EntityMention[],
 ): void {
@@ -327,7 +328,7 @@ function addTitleMentions(
   for (const m of named) {
     if (m.type !== 'PERSON') continue;
     const c = index.get(m.start * 65536 + (m.end - m.start));
-    const i = tokenAt.byStart.get(m.start);
+    const i = tokenStartingAt(tokens, m.start);
     if (!c || i === undefined || i === 0) continue;
     let j = i - 1;
     let start = -1;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Doc, EntityMention, EntityType, Token } from '../../doc/doc.js';
+import type { Doc, EntityMention, EntityType, Span, Token } from '../../doc/doc.js';
 import { deserializeModel, type NerModel } from './model.js';
 import { acronymRule, applyAcronyms, sentenceRules, type USpan } from './rules.js';
 import { tagDocument } from './tagger.js';
@@ -61,13 +61,43 @@ function normToken(s: string): string {
   return s;
 }
 
+/**
+ * Documents are tagged in windows of whole sentences of about this many tokens: an article is
+ * one window; a book-sized input does not hold every token's features in memory at once
+ * (document-level features then see one window).
+ */
+export const NER_WINDOW_TOKENS = 50_000;
+
 /** Stage: entity mentions. Needs the tokens and sentences layers. */
 export function recognizeMentions(doc: Doc, model?: NerModel): EntityMention[] {
   const tokens = doc.get('tokens');
   const sents = doc.get('sentences');
   if (tokens.length === 0) return [];
   const m = model ?? loadNerModel();
-  const text = doc.text;
+  if (tokens.length <= NER_WINDOW_TOKENS) return recognizeIn(doc.text, tokens, sents, m);
+  const out: EntityMention[] = [];
+  let t0 = 0;
+  let s0 = 0;
+  while (t0 < tokens.length) {
+    // the window ends at the last sentence boundary within NER_WINDOW_TOKENS tokens
+    let s1 = s0;
+    let t1 = t0;
+    while (s1 < sents.length) {
+      let k = t1;
+      while (k < tokens.length && tokens[k].start < sents[s1].end) k++;
+      if (k - t0 > NER_WINDOW_TOKENS && s1 > s0) break;
+      t1 = k;
+      s1++;
+    }
+    if (s1 >= sents.length) t1 = tokens.length;
+    out.push(...recognizeIn(doc.text, tokens.slice(t0, t1), sents.slice(s0, s1), m));
+    t0 = t1;
+    s0 = s1;
+  }
+  return out;
+}
+
+function recognizeIn(text: string, tokens: readonly Token[], sents: readonly Span[], m: NerModel): EntityMention[] {
   // group tokens by sentence (tokens outside every sentence form their own groups)
   const groups: Token[][] = [];
   let k = 0;
