@@ -78,7 +78,9 @@ function normaliseMentions(text: string, tokens: readonly Token[], mentions: rea
   for (const m of mentions) {
     let { start, type } = m;
     let i = tokenStartingAt(tokens, start);
-    while (i !== undefined && tokens[i].end < m.end && HONORIFICS.has(bare(text.slice(tokens[i].start, tokens[i].end)))) {
+    // only before a capitalised name: "Lord 's" (the cricket ground) keeps its word
+    while (i !== undefined && tokens[i].end < m.end && HONORIFICS.has(bare(text.slice(tokens[i].start, tokens[i].end))) &&
+      /^\p{Lu}/u.test(text.slice(tokens[i + 1].start, tokens[i + 1].end))) {
       i++;
       start = tokens[i].start;
       type = 'PERSON';
@@ -234,7 +236,8 @@ function clusterNames(
         continue;
       }
     }
-    const key = `X:${norm(name)}`;
+    // one entity per name and type: a city and the club named after it stay apart
+    const key = `${m.type}:${norm(name)}`;
     let c = byKey.get(key) ?? acronyms.get(name);
     const via: AliasVia = acronyms.get(name) && !byKey.get(key) ? 'acronym' : 'name';
     if (!c) {
@@ -257,7 +260,7 @@ function clusterNames(
       if (t.end - t.start !== acr.length || text.slice(t.start, t.end) !== acr) continue;
       if (covered[ti]) {
         // tagged already, possibly as its own cluster: merge it in
-        const own = byKey.get(`X:${norm(acr)}`);
+        const own = byKey.get(`ORG:${norm(acr)}`) ?? byKey.get(`LOC:${norm(acr)}`) ?? byKey.get(`MISC:${norm(acr)}`);
         if (own && own !== c) mergeInto(c, own, clusters, 'acronym');
         continue;
       }
