@@ -8,6 +8,7 @@ import { setupToken } from '../server/auth.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../server/config.js';
 import { createWebApp } from '../server/pages/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
+import { DEFAULT_POLL_INTERVAL_MS, startFeedScheduler } from '../ingest/feeds/scheduler.js';
 import type { Store } from '../store/store.js';
 import { resolveDataDir, sqlitePath } from '../store/paths.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
@@ -20,6 +21,8 @@ export interface ServeOptions {
   readonly allowPrivate: boolean;
   readonly maxBodyMb: number;
   readonly timeoutMs: number;
+  /** Minutes between looks for due feeds; 0 or absent: the server polls no feeds. */
+  readonly pollIntervalMin?: number;
 }
 
 function port(value: string): number {
@@ -45,6 +48,7 @@ export function registerServeCommand(program: Command): Command {
     .option('--allow-private', 'let submitted URLs reach private, loopback and link-local addresses')
     .option('--max-body-mb <mb>', 'largest request body accepted, in MB', positiveNumber, DEFAULT_MAX_BODY_BYTES / 1048576)
     .option('--timeout-ms <ms>', 'deadline for fetching a submitted URL', positiveNumber, DEFAULT_FETCH_LIMITS.timeoutMs)
+    .option('--poll-interval-min <minutes>', 'how often to look for feeds due a poll (0: never; feeds keep their own schedule and back-off)', (v: string) => Number(v), DEFAULT_POLL_INTERVAL_MS / 60_000)
     .action(async (opts) => {
       await serveCommand({
         data: opts.data as string | undefined,
@@ -54,6 +58,7 @@ export function registerServeCommand(program: Command): Command {
         allowPrivate: Boolean(opts.allowPrivate),
         maxBodyMb: opts.maxBodyMb as number,
         timeoutMs: opts.timeoutMs as number,
+        pollIntervalMin: opts.pollIntervalMin as number,
       });
     });
 }
@@ -96,6 +101,18 @@ export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: R
         `Lost it? Delete ${token.file} and restart for a new one, or set your own with --token / NEWSGRAPH_TOKEN.\n`,
     );
   }
+  // Feeds are polled by the server itself on the embedded default (workers do it when scaled out).
+  const scheduler = options.pollIntervalMin && options.pollIntervalMin > 0
+    ? startFeedScheduler(store, {
+        intervalMs: options.pollIntervalMin * 60_000,
+        allowPrivate: options.allowPrivate,
+        timeoutMs: options.timeoutMs,
+        onRound: (r) => {
+          if (r.feedsPolled) stderr(`newsgraph serve: polled ${r.feedsPolled} feeds: ${r.newArticles} new articles, ${r.failures.length} failures.\n`);
+        },
+        onError: (e) => stderr(`newsgraph serve: feed poll failed: ${(e as Error).message}\n`),
+      })
+    : null;
   stdout(`newsgraph serve: listening on ${running.url} (data: ${dataDir}; API description: ${running.url}/api/openapi.json)\n`);
   hooks.ready?.(running);
 
@@ -109,6 +126,7 @@ export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: R
       process.off('SIGTERM', stop);
       void running
         .close()
+        .then(() => scheduler?.stop())
         .then(() => store.close())
         .then(resolve, (e) => {
           stderr(`newsgraph serve: error while shutting down: ${(e as Error).message}\n`);
