@@ -134,7 +134,7 @@ export interface SearchOptions {
   /** Inclusive ISO dates on when a quote was said (said_on ?? published). */
   readonly saidFrom?: string;
   readonly saidTo?: string;
-  /** Quote kind: direct, indirect, partial, mixed, refusal. */
+  /** Quote kind: direct, indirect, partial, mixed, refusal, belief. */
   readonly kind?: string;
   /** Restrict to hits of one type. Quote-only filters (speaker, kind, said*) imply 'quote'. */
   readonly type?: 'quote' | 'article';
@@ -162,7 +162,13 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Matches in all; with totalIsLowerBound, at least this many ("10,000+"). */
   readonly total: number;
+  /**
+   * Optional: true when the store stopped counting (too many matches to count cheaply) and
+   * `total` is a lower bound. Absent or false: `total` is exact.
+   */
+  readonly totalIsLowerBound?: boolean;
   readonly hits: readonly SearchHit[];
   /** The full-text expression actually run (after sanitising), or null for a filter-only search. */
   readonly query: string | null;
@@ -222,9 +228,25 @@ export interface FeedStore {
   isEntrySeen(feedId: number, key: string): Promise<boolean>;
 }
 
+/** One article of a batch save. */
+export interface SaveItem {
+  readonly result: ArticleResult;
+  readonly meta: SaveMeta;
+}
+
+/** The outcome of one article of a batch save: saved (added, duplicate, updated), or failed alone. */
+export type SaveItemOutcome = { readonly ok: true; readonly outcome: SaveOutcome } | { readonly ok: false; readonly error: Error };
+
 export interface Store extends FeedStore, AccountStore {
   /** Saves one analysed article in one transaction: all of it or none of it. */
   saveArticle(result: ArticleResult, meta: SaveMeta): Promise<SaveOutcome>;
+  /**
+   * Optional: saves several articles in one transaction (much faster: one commit, one full-text
+   * index flush). Each article is still all or nothing: one that fails is rolled back alone and
+   * reported in its place; the others are saved. Outcomes are in input order. Callers use
+   * saveArticles() below, which falls back to saveArticle one by one.
+   */
+  saveArticles?(items: readonly SaveItem[]): Promise<SaveItemOutcome[]>;
   /** The stored article with this content hash or canonical URL, if any (a cheap pre-check before analysis). */
   findArticle(key: { contentHash?: string; url?: string | null }): Promise<{ articleId: number; pipelineVersion: string } | null>;
   getArticle(id: number): Promise<StoredArticle | null>;
@@ -243,6 +265,20 @@ export interface Store extends FeedStore, AccountStore {
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   listSources(): Promise<SourceSummary[]>;
   close(): Promise<void>;
+}
+
+/** A batch save through store.saveArticles when the store has it, else saveArticle one by one. */
+export async function saveArticles(store: Store, items: readonly SaveItem[]): Promise<SaveItemOutcome[]> {
+  if (store.saveArticles) return store.saveArticles(items);
+  const out: SaveItemOutcome[] = [];
+  for (const item of items) {
+    try {
+      out.push({ ok: true, outcome: await store.saveArticle(item.result, item.meta) });
+    } catch (err) {
+      out.push({ ok: false, error: err instanceof Error ? err : new Error(String(err)) });
+    }
+  }
+  return out;
 }
 
 export const MARK_OPEN = '**';

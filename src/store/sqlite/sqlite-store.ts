@@ -10,7 +10,7 @@ import { parseQuery, positiveTerms, toFts5 } from '../query.js';
 import {
   MARK_CLOSE, MARK_OPEN, canonicalUrl, clampLimit, clampOffset, normaliseName, quoteWhen, surnameOf,
   type ArticleSummary, type EntityRef, type EntitySummary, type ListArticlesOptions, type ListEntitiesOptions,
-  type Page, type PageOptions, type SaveMeta, type SaveOutcome, type SearchHit, type SearchOptions, type SearchResult,
+  type Page, type PageOptions, type SaveItem, type SaveItemOutcome, type SaveMeta, type SaveOutcome, type SearchHit, type SearchOptions, type SearchResult,
   type FeedPoll, type FeedRecord, type SourceSummary, type Store, type StoredArticle, type StoredEntity, type StoredQuote, type StoredSpeaker,
 } from '../store.js';
 import { SqliteFeeds } from './feeds.js';
@@ -115,34 +115,51 @@ export class SqliteStore implements Store {
   }
 
   async saveArticle(result: ArticleResult, meta: SaveMeta): Promise<SaveOutcome> {
-    if (!result || typeof result.text !== 'string') throw new StoreError('BAD_RESULT', 'saveArticle needs an ArticleResult with a text.');
-    if (!meta?.contentHash) throw new StoreError('BAD_META', 'saveArticle needs a contentHash.');
-    if (!meta.pipelineVersion) throw new StoreError('BAD_META', 'saveArticle needs a pipelineVersion.');
-    const canonical = canonicalUrl(result.canonical_url) ?? canonicalUrl(result.url) ?? canonicalUrl(meta.url);
-    const save = this.db.transaction((): SaveOutcome => {
-      const existing = this.findExisting(meta.contentHash, canonical);
-      if (existing) {
-        if (!isNewerVersion(meta.pipelineVersion, existing.pipeline_version)) {
-          return { articleId: existing.id, status: 'duplicate', duplicateOf: { articleId: existing.id, by: existing.by } };
+    const canonical = checkSave(result, meta);
+    return this.db.transaction(() => this.saveOne(result, meta, canonical)).immediate();
+  }
+
+  /**
+   * Many articles in one transaction (one commit, one full-text flush); each one inside its own
+   * savepoint, so an article that fails is rolled back alone and reported in its place.
+   */
+  async saveArticles(items: readonly SaveItem[]): Promise<SaveItemOutcome[]> {
+    const one = this.db.transaction((result: ArticleResult, meta: SaveMeta, canonical: string | null) => this.saveOne(result, meta, canonical));
+    const all = this.db.transaction((): SaveItemOutcome[] =>
+      items.map((item): SaveItemOutcome => {
+        try {
+          return { ok: true, outcome: one(item.result, item.meta, checkSave(item.result, item.meta)) };
+        } catch (err) {
+          return { ok: false, error: err instanceof Error ? err : new Error(String(err)) };
         }
-        this.removeAnnotations(existing.id);
-        this.st(
-          `UPDATE articles SET ${ARTICLE_SET}, updated_at = @now WHERE id = @id`,
-        ).run({ ...articleParams(result, meta), id: existing.id, now: new Date().toISOString() });
-        this.failpoint?.('article', 0);
-        this.insertAnnotations(existing.id, result, meta.url ?? null);
-        return { articleId: existing.id, status: 'updated' };
+      }),
+    );
+    return all.immediate();
+  }
+
+  /** Saves one article; the caller holds the transaction. */
+  private saveOne(result: ArticleResult, meta: SaveMeta, canonical: string | null): SaveOutcome {
+    const existing = this.findExisting(meta.contentHash, canonical);
+    if (existing) {
+      if (!isNewerVersion(meta.pipelineVersion, existing.pipeline_version)) {
+        return { articleId: existing.id, status: 'duplicate', duplicateOf: { articleId: existing.id, by: existing.by } };
       }
-      const info = this.st(
-        `INSERT INTO articles (content_hash, canonical_url, ingested_at, ${ARTICLE_COLUMNS})
-         VALUES (@contentHash, @canonical, @now, ${ARTICLE_COLUMNS.split(', ').map((c) => '@' + c).join(', ')})`,
-      ).run({ ...articleParams(result, meta), contentHash: meta.contentHash, canonical, now: new Date().toISOString() });
-      const id = Number(info.lastInsertRowid);
+      this.removeAnnotations(existing.id);
+      this.st(
+        `UPDATE articles SET ${ARTICLE_SET}, updated_at = @now WHERE id = @id`,
+      ).run({ ...articleParams(result, meta), id: existing.id, now: new Date().toISOString() });
       this.failpoint?.('article', 0);
-      this.insertAnnotations(id, result, meta.url ?? null);
-      return { articleId: id, status: 'added' };
-    });
-    return save.immediate();
+      this.insertAnnotations(existing.id, result, meta.url ?? null);
+      return { articleId: existing.id, status: 'updated' };
+    }
+    const info = this.st(
+      `INSERT INTO articles (content_hash, canonical_url, ingested_at, ${ARTICLE_COLUMNS})
+       VALUES (@contentHash, @canonical, @now, ${ARTICLE_COLUMNS.split(', ').map((c) => '@' + c).join(', ')})`,
+    ).run({ ...articleParams(result, meta), contentHash: meta.contentHash, canonical, now: new Date().toISOString() });
+    const id = Number(info.lastInsertRowid);
+    this.failpoint?.('article', 0);
+    this.insertAnnotations(id, result, meta.url ?? null);
+    return { articleId: id, status: 'added' };
   }
 
   private insertAnnotations(articleId: number, result: ArticleResult, metaUrl: string | null): void {
@@ -525,26 +542,24 @@ export class SqliteStore implements Store {
     }
 
     const and = (conds: string[]): string => conds.map((c) => ' AND ' + c).join('');
+    if (!wantQuotes && !wantArticles) return { total: 0, hits: [], query: fts };
+    if (fts) return this.rankedSearch(fts, params, wantQuotes ? qConds : null, wantArticles ? aConds : null, limit, offset);
+
+    // No words: filters alone, newest first.
     const parts: string[] = [];
     const counts: string[] = [];
     if (wantQuotes) {
-      const from = fts
-        ? `FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid WHERE quotes_fts MATCH @fts${and(qConds)}`
-        : `FROM quotes q WHERE 1${and(qConds)}`;
-      parts.push(`SELECT 2 AS t, q.id AS id, q.article_id AS article_id, ${fts ? 'bm25(quotes_fts)' : '0.0'} AS rank, q.said_at AS d ${from}`);
+      const from = `FROM quotes q WHERE 1${and(qConds)}`;
+      parts.push(`SELECT 2 AS t, q.id AS id, q.article_id AS article_id, 0.0 AS rank, q.said_at AS d ${from}`);
       counts.push(`(SELECT count(*) ${from})`);
     }
     if (wantArticles) {
-      const from = fts
-        ? `FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @fts${and(aConds)}`
-        : `FROM articles a WHERE 1${and(aConds)}`;
-      parts.push(`SELECT 1 AS t, a.id AS id, a.id AS article_id, ${fts ? 'bm25(articles_fts, 4.0, 1.0)' : '0.0'} AS rank, substr(a.published, 1, 10) AS d ${from}`);
+      const from = `FROM articles a WHERE 1${and(aConds)}`;
+      parts.push(`SELECT 1 AS t, a.id AS id, a.id AS article_id, 0.0 AS rank, substr(a.published, 1, 10) AS d ${from}`);
       counts.push(`(SELECT count(*) ${from})`);
     }
-    if (!parts.length) return { total: 0, hits: [], query: fts };
-    const order = fts ? 'ORDER BY rank, t, id' : 'ORDER BY d IS NULL, d DESC, t, id DESC';
     // One pass gives the page and the total (count(*) OVER ()); past the end, a count query.
-    const pageSql = `SELECT *, count(*) OVER () AS total FROM (${parts.join(' UNION ALL ')}) ${order} LIMIT @limit OFFSET @offset`;
+    const pageSql = `SELECT *, count(*) OVER () AS total FROM (${parts.join(' UNION ALL ')}) ORDER BY d IS NULL, d DESC, t, id DESC LIMIT @limit OFFSET @offset`;
     const rows = this.st(pageSql).all(pick(params, pageSql)) as {
       t: number; id: number; article_id: number; rank: number; total: number;
     }[];
@@ -553,8 +568,48 @@ export class SqliteStore implements Store {
       const countSql = `SELECT ${counts.join(' + ')} AS n`;
       total = (this.st(countSql).get(pick(params, countSql)) as { n: number }).n;
     }
-    const hits = rows.map((r) => (r.t === 2 ? this.quoteHit(r.id, r.rank, fts) : this.articleHit(r.id, r.rank, fts)));
-    return { total, hits, query: fts };
+    const hits = rows.map((r) => (r.t === 2 ? this.quoteHit(r.id, r.rank, null) : this.articleHit(r.id, r.rank, null)));
+    return { total, hits, query: null };
+  }
+
+  /**
+   * Words (and maybe filters), best bm25 first. Each side (quotes, articles) in two steps:
+   *  1. candidates: the newest (highest id) matches that pass the filters, at most
+   *     SEARCH_CANDIDATES + 1 of them, walking the full-text index backwards — no ranking;
+   *  2. ranking: bm25 for the candidates only (matches with id ≥ the oldest candidate that pass
+   *     the filters), best first, the top offset + limit.
+   * When a side has more matches than SEARCH_CANDIDATES, only its newest SEARCH_CANDIDATES are
+   * ranked and the total is a lower bound (totalIsLowerBound). The two sides merge by rank.
+   */
+  private rankedSearch(fts: string, params: Params, qConds: string[] | null, aConds: string[] | null, limit: number, offset: number): SearchResult {
+    const and = (conds: string[]): string => conds.map((c) => ' AND ' + c).join('');
+    const k = offset + limit;
+    const p = { ...params, cap: SEARCH_CANDIDATES + 1, k };
+    type Ranked = { t: number; id: number; rank: number };
+    const ranked: Ranked[] = [];
+    let total = 0;
+    let lowerBound = false;
+    const side = (t: 1 | 2, ftsTable: string, table: string, alias: string, conds: string[], bm25: string): void => {
+      const join = conds.length ? ` JOIN ${table} ${alias} ON ${alias}.id = f.rowid` : '';
+      const candSql = `SELECT f.rowid AS id FROM ${ftsTable} f${join} WHERE ${ftsTable} MATCH @fts${and(conds)} ORDER BY f.rowid DESC LIMIT @cap`;
+      const cands = this.st(candSql).pluck().all(pick(p, candSql)) as number[];
+      if (cands.length === 0) return;
+      const capped = cands.length > SEARCH_CANDIDATES;
+      if (capped) lowerBound = true;
+      total += Math.min(cands.length, SEARCH_CANDIDATES);
+      if (k === 0) return;
+      const min = capped ? cands[SEARCH_CANDIDATES - 1] : cands[cands.length - 1];
+      // CROSS JOIN: the full-text index drives (bm25's phrase statistics are gathered once).
+      const cross = conds.length ? ` CROSS JOIN ${table} ${alias} ON ${alias}.id = f.rowid` : '';
+      const rankSql = `SELECT f.rowid AS id, ${bm25} AS rank FROM ${ftsTable} f${cross}
+        WHERE ${ftsTable} MATCH @fts AND f.rowid >= @min${and(conds)} ORDER BY rank, f.rowid LIMIT @k`;
+      for (const r of this.st(rankSql).all({ ...pick(p, rankSql), min: BigInt(min) }) as { id: number; rank: number }[]) ranked.push({ t, id: r.id, rank: r.rank });
+    };
+    if (qConds) side(2, 'quotes_fts', 'quotes', 'q', qConds, 'bm25(quotes_fts)');
+    if (aConds) side(1, 'articles_fts', 'articles', 'a', aConds, 'bm25(articles_fts, 4.0, 1.0)');
+    ranked.sort((x, y) => x.rank - y.rank || x.t - y.t || x.id - y.id);
+    const hits = ranked.slice(offset, k).map((r) => (r.t === 2 ? this.quoteHit(r.id, r.rank, fts) : this.articleHit(r.id, r.rank, fts)));
+    return lowerBound ? { total, totalIsLowerBound: true, hits, query: fts } : { total, hits, query: fts };
   }
 
   // FTS5 ignores "rowid = ?" next to MATCH when the value is bound as a REAL (how a JS number
@@ -652,6 +707,14 @@ export class SqliteStore implements Store {
 }
 
 // ---- helpers -------------------------------------------------------------------------------
+
+/** Checks what a save needs; returns the article's canonical URL. */
+function checkSave(result: ArticleResult, meta: SaveMeta): string | null {
+  if (!result || typeof result.text !== 'string') throw new StoreError('BAD_RESULT', 'saveArticle needs an ArticleResult with a text.');
+  if (!meta?.contentHash) throw new StoreError('BAD_META', 'saveArticle needs a contentHash.');
+  if (!meta.pipelineVersion) throw new StoreError('BAD_META', 'saveArticle needs a pipelineVersion.');
+  return canonicalUrl(result.canonical_url) ?? canonicalUrl(result.url) ?? canonicalUrl(meta.url);
+}
 
 const ARTICLE_COLUMNS = 'url, origin, title, published, publisher, domain, source_url, republished_from, byline, language, text, result_json, pipeline_version';
 const ARTICLE_SET = ARTICLE_COLUMNS.split(', ').map((c) => `${c} = @${c}`).join(', ');
@@ -768,6 +831,12 @@ function pick(params: Params, sql: string): Params {
   for (const m of sql.matchAll(/@(\w+)/g)) out[m[1]] = params[m[1]] ?? null;
   return out;
 }
+
+/**
+ * Search ranks at most this many matches per side (quotes, articles): the newest ones. Past it
+ * the total is a lower bound. Bounds the bm25 work of a very common word.
+ */
+export const SEARCH_CANDIDATES = 10_000;
 
 const scoreOf = (rank: number): number => Math.round(-rank * 1000) / 1000 || 0;
 const truncate = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1).trimEnd() + '…' : s);
