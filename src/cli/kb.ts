@@ -18,7 +18,7 @@ export interface KbIo {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-const QUOTE_KINDS = ['direct', 'indirect', 'partial', 'mixed', 'refusal'];
+const QUOTE_KINDS = ['direct', 'indirect', 'partial', 'mixed', 'refusal', 'belief'];
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date like 2024-12-09.');

@@ -67,7 +67,8 @@ export interface Entity {
 /** How a mention was linked to its entity. */
 export type AliasVia = 'name' | 'surname' | 'title' | 'acronym' | 'role' | 'pronoun' | 'anaphor' | 'credit';
 
-export type QuoteKind = 'direct' | 'indirect' | 'partial' | 'mixed' | 'refusal';
+/** belief: an attributed belief or intention ("X thinks that", "X wants to"), not speech. */
+export type QuoteKind = 'direct' | 'indirect' | 'partial' | 'mixed' | 'refusal' | 'belief';
 
 export interface QuoteSpeaker extends Span {
   /** id of the canonical entity in the `entities` layer, when resolved. */

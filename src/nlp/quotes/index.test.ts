@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Doc, type Block, type Quote } from '../../doc/doc.js';
 import { tokenize, sentences } from '../tokens.js';
 import { recognizeQuotes } from './index.js';
@@ -195,9 +195,9 @@ test('sorted by (start, end) and spans inside the text', () => {
   assert.ok(qs.every((q) => q.speaker === null || q.speaker.entity === null));
 });
 
-// The project's founding example (read from the shared folder when it is there).
-const SEED = '/work/shared/examples/seed-article.txt';
-test('seed article: required quotes', { skip: !existsSync(SEED) }, () => {
+// The project's founding example (its copy in the golden fixtures).
+const SEED = new URL('../../../test/fixtures/articles/seed/input.txt', import.meta.url);
+test('seed article: required quotes', () => {
   const text = readFileSync(SEED, 'utf8');
   const v = run(text);
   const expect: [string, 'direct' | 'other', string, string][] = [
@@ -228,4 +228,11 @@ test('seed article: required quotes', { skip: !existsSync(SEED) }, () => {
   assert.equal(partial.via, 'the Russian Foreign Ministry');
   // not quotes: the caption line and the Source line
   assert.ok(!v.some((x) => x.text.includes('Source:') || x.text.includes('https://')));
+});
+
+test('beliefs and intentions are attributed, but not as speech', () => {
+  const v = run('The senator thinks that the bill will pass. She wants to change the rules. The mayor said that the bridge would open.');
+  assert.equal(find(v, 'the bill will pass').kind, 'belief');
+  assert.equal(find(v, 'change the rules').kind, 'belief');
+  assert.equal(find(v, 'the bridge would open').kind, 'indirect');
 });

@@ -197,7 +197,7 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
     out.push({
       start: f.start,
       end: f.end,
-      kind: f.kind,
+      kind: f.kind === 'indirect' && isBeliefCue(ctx, f.cueTok) ? 'belief' : f.kind,
       cue: f.cue,
       speaker: f.speaker ? speakerSpan(ctx, f.speaker) : null,
       via: f.via ? speakerSpan(ctx, f.via) : null,
@@ -205,6 +205,16 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
     prev = f;
   }
   return out;
+}
+
+/** Classes of cue that report speech; a cue of none of them ("thinks", "wants to") reports a belief or intention. */
+const SPEECH_CLASSES = ['speech', 'tell', 'ask', 'name', 'directive'] as const;
+
+function isBeliefCue(ctx: Ctx, k: number): boolean {
+  const e = cueEntry(ctx, k);
+  if (!e) return false;
+  const classes = e.classes as ReadonlySet<string>;
+  return (classes.has('belief') || classes.has('intent')) && !SPEECH_CLASSES.some((c) => classes.has(c));
 }
 
 function speakerSpan(ctx: Ctx, span: Span): QuoteSpeaker {
