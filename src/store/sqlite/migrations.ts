@@ -168,6 +168,16 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'users, sessions, notes, quote reviews',
     up: ACCOUNTS_MIGRATION_UP,
   },
+  {
+    version: 4,
+    name: 'search filter indexes: publisher (any case) and domain with dates, on articles and quotes',
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX articles_publisher_nocase ON articles(publisher COLLATE NOCASE, published);
+        CREATE INDEX quotes_publisher_nocase ON quotes(publisher COLLATE NOCASE, published);
+        CREATE INDEX quotes_domain ON quotes(domain, published);
+      `),
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions applied now. */

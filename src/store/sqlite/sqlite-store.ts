@@ -31,6 +31,8 @@ export interface SqliteStoreOptions {
 const NAME_VIAS = new Set(['name', 'surname', 'title', 'acronym', 'credit']);
 
 type Row = Record<string, unknown>;
+/** A ranked search's filters on one side: subqueries giving sets of ids, and conditions on rows. */
+interface SideFilters { sets: string[]; rows: string[] }
 type Params = Record<string, unknown>;
 
 interface QuoteRow {
@@ -520,13 +522,16 @@ export class SqliteStore implements Store {
     }
     if (options.publishedFrom) {
       params.pf = options.publishedFrom.slice(0, 10);
-      qConds.push('substr(q.published, 1, 10) >= @pf');
-      aConds.push('substr(a.published, 1, 10) >= @pf');
+      // The same as substr(published, 1, 10) >= @pf, and it can use an index.
+      qConds.push('q.published >= @pf');
+      aConds.push('a.published >= @pf');
     }
     if (options.publishedTo) {
       params.pt = options.publishedTo.slice(0, 10);
-      qConds.push('substr(q.published, 1, 10) <= @pt');
-      aConds.push('substr(a.published, 1, 10) <= @pt');
+      params.ptMax = params.pt + '\u{10FFFF}';
+      // "published <= @ptMax" follows from the substr condition, and it can use an index.
+      qConds.push('q.published <= @ptMax AND substr(q.published, 1, 10) <= @pt');
+      aConds.push('a.published <= @ptMax AND substr(a.published, 1, 10) <= @pt');
     }
     if (options.saidFrom) {
       params.sf = options.saidFrom.slice(0, 10);
@@ -543,7 +548,34 @@ export class SqliteStore implements Store {
 
     const and = (conds: string[]): string => conds.map((c) => ' AND ' + c).join('');
     if (!wantQuotes && !wantArticles) return { total: 0, hits: [], query: fts };
-    if (fts) return this.rankedSearch(fts, params, wantQuotes ? qConds : null, wantArticles ? aConds : null, limit, offset);
+    if (fts) {
+      // The same filters for the ranked search, as id sets found by narrow indexes (speaker,
+      // entity, publisher with the published dates) and conditions on rows (the rest).
+      const q: SideFilters = { sets: [], rows: [] };
+      const a: SideFilters = { sets: [], rows: [] };
+      if (options.speaker !== undefined) {
+        q.sets.push(`SELECT id FROM quotes WHERE speaker_entity_id IN (SELECT value FROM json_each(@speakerIds))
+          UNION SELECT id FROM quotes WHERE speaker_norm = @speakerNorm AND speaker_entity_id IS NULL`);
+      }
+      if (options.entity !== undefined) {
+        q.sets.push('SELECT quote_id FROM quote_mentions WHERE entity_id IN (SELECT value FROM json_each(@entityIds))');
+        a.sets.push('SELECT article_id FROM article_entities WHERE entity_id IN (SELECT value FROM json_each(@entityIds))');
+      }
+      const dates = (options.publishedFrom ? ' AND published >= @pf' : '') + (options.publishedTo ? ' AND published <= @ptMax AND substr(published, 1, 10) <= @pt' : '');
+      if (options.publisher) {
+        for (const [side, table] of [[q, 'quotes'], [a, 'articles']] as const) {
+          side.sets.push(`SELECT id FROM ${table} INDEXED BY ${table}_publisher_nocase WHERE publisher = @publisher COLLATE NOCASE${dates}
+            UNION SELECT id FROM ${table} INDEXED BY ${table}_domain WHERE domain = lower(@publisher)${dates}`);
+        }
+      } else if (dates) {
+        q.rows.push(dates.slice(5).replace(/published/g, 'q.published'));
+        a.rows.push(dates.slice(5).replace(/published/g, 'a.published'));
+      }
+      if (options.saidFrom) q.rows.push('q.said_at >= @sf');
+      if (options.saidTo) q.rows.push('q.said_at <= @st');
+      if (options.kind) q.rows.push('q.kind = @kind');
+      return this.rankedSearch(fts, params, wantQuotes ? q : null, wantArticles ? a : null, limit, offset);
+    }
 
     // No words: filters alone, newest first.
     const parts: string[] = [];
@@ -581,32 +613,38 @@ export class SqliteStore implements Store {
    * When a side has more matches than SEARCH_CANDIDATES, only its newest SEARCH_CANDIDATES are
    * ranked and the total is a lower bound (totalIsLowerBound). The two sides merge by rank.
    */
-  private rankedSearch(fts: string, params: Params, qConds: string[] | null, aConds: string[] | null, limit: number, offset: number): SearchResult {
-    const and = (conds: string[]): string => conds.map((c) => ' AND ' + c).join('');
+  private rankedSearch(fts: string, params: Params, qf: SideFilters | null, af: SideFilters | null, limit: number, offset: number): SearchResult {
     const k = offset + limit;
     const p = { ...params, cap: SEARCH_CANDIDATES + 1, k };
     type Ranked = { t: number; id: number; rank: number };
     const ranked: Ranked[] = [];
     let total = 0;
     let lowerBound = false;
-    const side = (t: 1 | 2, ftsTable: string, table: string, alias: string, conds: string[], bm25: string): void => {
-      const join = conds.length ? ` JOIN ${table} ${alias} ON ${alias}.id = f.rowid` : '';
-      const candSql = `SELECT f.rowid AS id FROM ${ftsTable} f${join} WHERE ${ftsTable} MATCH @fts${and(conds)} ORDER BY f.rowid DESC LIMIT @cap`;
+    const side = (t: 1 | 2, ftsTable: string, table: string, alias: string, f: SideFilters, bm25: string): void => {
+      // Id sets: "+f.rowid IN (…)" is a membership test while the full-text index drives (not a
+      // rowid lookup into it per id). Row conditions are tested on the rows the walk meets.
+      const join = f.rows.length ? ` JOIN ${table} ${alias} ON ${alias}.id = f.rowid` : '';
+      const conds = [
+        ...(f.sets.length ? [`+f.rowid IN (${f.sets.map((x) => `SELECT * FROM (${x})`).join(' INTERSECT ')})`] : []),
+        ...f.rows,
+      ].map((c) => ' AND ' + c).join('');
+      const candSql = `SELECT f.rowid AS id FROM ${ftsTable} f${join} WHERE ${ftsTable} MATCH @fts${conds} ORDER BY f.rowid DESC LIMIT @cap`;
       const cands = this.st(candSql).pluck().all(pick(p, candSql)) as number[];
       if (cands.length === 0) return;
       const capped = cands.length > SEARCH_CANDIDATES;
       if (capped) lowerBound = true;
-      total += Math.min(cands.length, SEARCH_CANDIDATES);
+      const ids = capped ? cands.slice(0, SEARCH_CANDIDATES) : cands;
+      total += ids.length;
       if (k === 0) return;
-      const min = capped ? cands[SEARCH_CANDIDATES - 1] : cands[cands.length - 1];
-      // CROSS JOIN: the full-text index drives (bm25's phrase statistics are gathered once).
-      const cross = conds.length ? ` CROSS JOIN ${table} ${alias} ON ${alias}.id = f.rowid` : '';
-      const rankSql = `SELECT f.rowid AS id, ${bm25} AS rank FROM ${ftsTable} f${cross}
-        WHERE ${ftsTable} MATCH @fts AND f.rowid >= @min${and(conds)} ORDER BY rank, f.rowid LIMIT @k`;
-      for (const r of this.st(rankSql).all({ ...pick(p, rankSql), min: BigInt(min) }) as { id: number; rank: number }[]) ranked.push({ t, id: r.id, rank: r.rank });
+      // bm25 for the candidates only: the index walks ids from the oldest candidate up.
+      const only = conds ? ' AND +f.rowid IN (SELECT value FROM json_each(@ids))' : '';
+      const rankSql = `SELECT f.rowid AS id, ${bm25} AS rank FROM ${ftsTable} f
+        WHERE ${ftsTable} MATCH @fts AND f.rowid BETWEEN @min AND @max${only} ORDER BY rank, f.rowid LIMIT @k`;
+      const rankParams = { fts, k, min: BigInt(ids[ids.length - 1]), max: BigInt(ids[0]), ...(only ? { ids: JSON.stringify(ids) } : {}) };
+      for (const r of this.st(rankSql).all(rankParams) as { id: number; rank: number }[]) ranked.push({ t, id: r.id, rank: r.rank });
     };
-    if (qConds) side(2, 'quotes_fts', 'quotes', 'q', qConds, 'bm25(quotes_fts)');
-    if (aConds) side(1, 'articles_fts', 'articles', 'a', aConds, 'bm25(articles_fts, 4.0, 1.0)');
+    if (qf) side(2, 'quotes_fts', 'quotes', 'q', qf, 'bm25(quotes_fts)');
+    if (af) side(1, 'articles_fts', 'articles', 'a', af, 'bm25(articles_fts, 4.0, 1.0)');
     ranked.sort((x, y) => x.rank - y.rank || x.t - y.t || x.id - y.id);
     const hits = ranked.slice(offset, k).map((r) => (r.t === 2 ? this.quoteHit(r.id, r.rank, fts) : this.articleHit(r.id, r.rank, fts)));
     return lowerBound ? { total, totalIsLowerBound: true, hits, query: fts } : { total, hits, query: fts };
