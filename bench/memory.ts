@@ -49,7 +49,7 @@ export function staleSources(root = process.cwd()): string[] {
 }
 
 /** Rebuild dist/ when stale. Returns a note for the record (null when dist/ was fresh). */
-function ensureBuilt(): string | null {
+export function ensureBuilt(): string | null {
   const stale = staleSources();
   if (stale.length === 0) return null;
   console.error(`memory: dist/ is stale (${stale.length} files, e.g. ${stale[0]}): npm run build`);

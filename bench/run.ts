@@ -9,6 +9,8 @@
 //   npm run bench -- --runs 3                      runs per figure (also BENCH_RUNS; memory: MEMORY_RUNS)
 //   npm run bench -- --clock cpu                   time in-process figures by process CPU time, not
 //                                                  wall clock (for a machine others are loading)
+//   npm run bench -- --store-1m                    search and serve also on 1,000,000 generated
+//                                                  articles (built once and cached: ~15 min, ~9 GB)
 //   npm run bench -- --list                        the figure names
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +21,9 @@ import { benchExtraction } from './extraction.js';
 import { benchMemory } from './memory.js';
 import { benchPeers } from './peers.js';
 import { benchPipeline } from './pipeline.js';
+import { benchIngest } from './ingest.js';
+import { benchSearch } from './search.js';
+import { benchServe } from './serve.js';
 import { markdownTable, roundForJson, setClock, spread, takeCpuShares, type Clock, type Figure } from './stats.js';
 
 export interface BenchContext {
@@ -26,6 +31,8 @@ export interface BenchContext {
   readonly runs: number;
   /** Runs of the 20 MB CLI job (each takes about a minute). */
   readonly memoryRuns: number;
+  /** --store-1m: search and serve also on 1,000,000 generated articles (built once, cached). */
+  readonly store1m: boolean;
 }
 
 type FigureFn = (ctx: BenchContext) => Promise<Figure | null>;
@@ -38,17 +45,17 @@ const FIGURES: Record<string, FigureFn> = {
   memory: (ctx) => benchMemory({ runs: ctx.memoryRuns }),
 
   // ---------------------------------------------------------------- STORE FIGURES (hooks)
-  // Ingest / search / serve figures from the store go here, one entry each, e.g.
-  //   ingest: (ctx) => benchIngest({ runs: ctx.runs }),   // bench/ingest.ts: articles/s into the store
-  //   search: (ctx) => benchSearch({ runs: ctx.runs }),   // bench/search.ts: queries/s, p50/p99 latency
-  //   serve:  (ctx) => benchServe({ runs: ctx.runs }),    // bench/serve.ts: HTTP req/s (autocannon)
   // Each is an async function returning a Figure (see bench/stats.ts) or null when it cannot run;
   // the driver prints its table and summary line and writes it into the JSON like the others.
+  ingest: (ctx) => benchIngest({ runs: Math.min(ctx.runs, 3) }),                       // bench/ingest.ts: articles/s into SQLite
+  search: (ctx) => benchSearch({ runs: ctx.runs, sizes: ctx.store1m ? [10000, 100000, 1000000] : [10000, 100000] }), // bench/search.ts
+  serve: (ctx) => benchServe({ articles: ctx.store1m ? 1000000 : 100000 }),            // bench/serve.ts: autocannon + server RSS
   // -----------------------------------------------------------------------------------------
 };
 
-function parseArgs(argv: readonly string[]): { only: string[] | null; runs: number | null; list: boolean; clock: Clock } {
+function parseArgs(argv: readonly string[]): { only: string[] | null; runs: number | null; list: boolean; clock: Clock; store1m: boolean } {
   let only: string[] | null = null;
+  let store1m = false;
   let clock: Clock = 'wall';
   let runs: number | null = null;
   let list = false;
@@ -62,9 +69,10 @@ function parseArgs(argv: readonly string[]): { only: string[] | null; runs: numb
       if (c !== 'wall' && c !== 'cpu') throw new Error('--clock is wall or cpu');
       clock = c;
     } else if (a === '--list') list = true;
-    else throw new Error(`unknown argument ${a} (use --only a,b  --runs N  --clock wall|cpu  --list)`);
+    else if (a === '--store-1m') store1m = true;
+    else throw new Error(`unknown argument ${a} (use --only a,b  --runs N  --clock wall|cpu  --store-1m  --list)`);
   }
-  return { only, runs, list, clock };
+  return { only, runs, list, clock, store1m };
 }
 
 function git(args: string[]): string | null {
@@ -87,7 +95,7 @@ async function main(): Promise<void> {
   const runs = args.runs ?? Number(process.env.BENCH_RUNS ?? 5);
   const memoryRuns = Number(process.env.MEMORY_RUNS ?? 2);
   if (!(runs >= 1) || !(memoryRuns >= 1)) throw new Error('runs must be at least 1');
-  const ctx: BenchContext = { runs, memoryRuns };
+  const ctx: BenchContext = { runs, memoryRuns, store1m: args.store1m };
   setClock(args.clock);
 
   const commit = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
