@@ -10,22 +10,26 @@ import type { Store } from '../store/store.js';
 import { resolveConfig, type ApiDeps, type ServerConfig, type ServerConfigInput } from './config.js';
 import { errorJson, makeErrorHandler } from './errors.js';
 import { requireToken } from './auth.js';
-import { OPENAPI } from './openapi.js';
+import { JOBS_PATHS, OPENAPI } from './openapi.js';
 import { articleHandlers } from './api/articles.js';
 import { entityHandlers } from './api/entities.js';
 import { quoteHandlers } from './api/quotes.js';
 import { searchHandlers } from './api/search.js';
 import { sourceHandlers } from './api/sources.js';
 import { healthHandlers } from './api/health.js';
+import { jobHandlers } from './api/jobs.js';
+import type { JobQueue } from '../queue/queue.js';
 
 export interface CreateAppOptions {
   readonly store: Store;
   readonly config: ServerConfig | ServerConfigInput;
+  /** With a job queue (PostgreSQL), /api/jobs is served and URL submissions are queued while workers are alive. */
+  readonly queue?: JobQueue;
 }
 
-export function createApp({ store, config: input }: CreateAppOptions): Hono {
+export function createApp({ store, config: input, queue }: CreateAppOptions): Hono {
   const config = resolveConfig(input);
-  const deps: ApiDeps = { store, config };
+  const deps: ApiDeps = { store, config, queue };
   const app = new Hono();
   const write = requireToken(config.tokenHash);
 
@@ -39,7 +43,7 @@ export function createApp({ store, config: input }: CreateAppOptions): Hono {
   app.use('/api/*', apiHeaders);
 
   app.get('/api/health', health.get);
-  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+  app.get('/api/openapi.json', (c) => c.json(queue ? { ...OPENAPI, paths: { ...OPENAPI.paths, ...JOBS_PATHS } } : OPENAPI));
 
   app.get('/api/articles', articles.list);
   app.post('/api/articles', write, articles.submit);
@@ -54,6 +58,12 @@ export function createApp({ store, config: input }: CreateAppOptions): Hono {
   app.get('/api/quotes', quotes.list);
   app.get('/api/search', search.search);
   app.get('/api/sources', sources.list);
+
+  if (queue) {
+    const jobs = jobHandlers({ ...deps, queue });
+    app.get('/api/jobs', jobs.list);
+    app.get('/api/jobs/:id', jobs.get);
+  }
 
   app.all('/api/*', (c) => unmatched(app, c));
 

@@ -45,4 +45,6 @@ export function fetchLimits(config: ServerConfig): FetchLimits {
 export interface ApiDeps {
   readonly store: import('../store/store.js').Store;
   readonly config: ServerConfig;
+  /** The job queue (PostgreSQL only): URL submissions go to workers while some are alive. */
+  readonly queue?: import('../queue/queue.js').JobQueue;
 }

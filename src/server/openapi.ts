@@ -195,6 +195,21 @@ export const OPENAPI = {
         required: ['publisher', 'articles'],
         properties: { publisher: str, articles: int, firstPublished: nullable('string'), lastPublished: nullable('string') },
       },
+      Job: {
+        type: 'object',
+        required: ['id', 'kind', 'payload', 'state', 'attempts', 'maxAttempts', 'runAt', 'createdAt'],
+        properties: {
+          id: int, kind: str, payload: { type: 'object' }, key: nullable('string'),
+          state: { type: 'string', enum: ['queued', 'running', 'retry', 'done', 'dead'] },
+          priority: int, attempts: int, maxAttempts: int, runAt: str, lockedBy: nullable('string'), lockedUntil: nullable('string'),
+          lastError: nullable('string'), result: {}, createdAt: str, startedAt: nullable('string'), finishedAt: nullable('string'),
+        },
+      },
+      JobAccepted: {
+        type: 'object',
+        required: ['status', 'job'],
+        properties: { status: { const: 'queued' }, job: { type: 'object', properties: { id: int, state: str, href: str, created: { type: 'boolean' } } } },
+      },
     },
   },
   paths: {
@@ -223,6 +238,7 @@ export const OPENAPI = {
         requestBody: { required: true, content: { 'application/json': { schema: ref('Submission') } } },
         responses: {
           '201': json(ref('SubmitResult'), 'Added.'),
+          '202': json(ref('JobAccepted'), 'Queued for a worker (PostgreSQL with live workers: every URL submission, and text/body/HTML sent with "Prefer: respond-async"); follow job.href.'),
           '200': json(ref('SubmitResult'), 'Already stored (status "duplicate"), or re-analysed by a newer pipeline ("updated").'),
           '400': error('Bad body, bad URL, or a private/loopback address without --allow-private.'),
           '401': UNAUTHORIZED,
@@ -311,6 +327,34 @@ export const OPENAPI = {
         summary: 'Publishers in the store',
         responses: { '200': json({ type: 'object', required: ['total', 'items'], properties: { total: int, items: { type: 'array', items: ref('Source') } } }, 'All publishers.') },
       },
+    },
+  },
+} as const;
+
+/** /api/jobs, served only over PostgreSQL with a job queue (app.ts adds these paths then). */
+export const JOBS_PATHS = {
+  '/api/jobs': {
+    get: {
+      operationId: 'listJobs',
+      summary: 'Queued work, newest first: state queued, running, retry, done, dead; "failed" = retry or dead; "pending" = queued or retry',
+      parameters: [
+        { name: 'state', in: 'query', schema: { type: 'string', enum: ['queued', 'running', 'retry', 'done', 'dead', 'failed', 'pending'] } },
+        { name: 'kind', in: 'query', schema: { type: 'string', enum: ['ingest-url', 'ingest-text', 'ingest-file', 'feed-poll', 'reprocess'] } },
+        param('limit'),
+        param('offset'),
+      ],
+      responses: {
+        '200': json({ type: 'object', required: ['total', 'limit', 'offset', 'counts', 'workers', 'items'], properties: { total: int, limit: int, offset: int, counts: { type: 'object' }, workers: int, items: { type: 'array', items: ref('Job') } } }, 'A page of jobs, with counts by state and live workers.'),
+        '400': BAD_REQUEST,
+      },
+    },
+  },
+  '/api/jobs/{id}': {
+    get: {
+      operationId: 'getJob',
+      summary: 'One job: kind, payload, state, attempts, last error, result',
+      parameters: [param('id')],
+      responses: { '200': json(ref('Job'), 'The job.'), '400': BAD_REQUEST, '404': error('No such job.') },
     },
   },
 } as const;

@@ -101,6 +101,24 @@ export async function submitArticle({ store, config }: ApiDeps, body: SubmitBody
   };
 }
 
+/**
+ * With a job queue and a live worker, a URL submission (and text, body or HTML when the client
+ * sent "Prefer: respond-async") becomes a job instead of work in the request. Null: do it now.
+ */
+export async function enqueueSubmission({ queue }: ApiDeps, body: SubmitBody, preferAsync: boolean) {
+  const urlOnly = body.text === undefined && body.body === undefined && body.html === undefined;
+  if (!queue || !(urlOnly || preferAsync)) return null;
+  if (body.url !== undefined && canonicalUrl(body.url) === null) {
+    throw new ApiError(400, 'BAD_URL', `"url" must be an absolute http(s) URL, not ${JSON.stringify(body.url)}.`);
+  }
+  if (!(await queue.hasWorkers())) return null;
+  const published = body.published ?? null;
+  const { job, created } = urlOnly
+    ? await queue.enqueue('ingest-url', { url: body.url!, published, origin: 'api:' + body.url })
+    : await queue.enqueue('ingest-text', { ...(body.text !== undefined ? { text: body.text } : body.body !== undefined ? { body: body.body } : { html: body.html }), url: body.url ?? null, published, origin: 'api' });
+  return { status: 'queued' as const, job: { id: job.id, state: job.state, created, href: `/api/jobs/${job.id}` } };
+}
+
 export function articleHandlers(deps: ApiDeps) {
   const { store, config } = deps;
   return {
@@ -122,6 +140,8 @@ export function articleHandlers(deps: ApiDeps) {
       const raw = await readJsonBody(c, config.maxBodyBytes);
       const parsed = submitSchema.safeParse(raw);
       if (!parsed.success) throw new ApiError(400, 'BAD_BODY', `Bad article submission: ${explain(parsed.error, ['text', 'body', 'html', 'url', 'published'], 'field')}.`);
+      const queued = await enqueueSubmission(deps, parsed.data, /\brespond-async\b/i.test(c.req.header('prefer') ?? ''));
+      if (queued) return c.json(queued, 202, { location: queued.job.href });
       const outcome = await submitArticle(deps, parsed.data);
       const stored = await store.getArticle(outcome.id);
       const href = `/api/articles/${outcome.id}`;
