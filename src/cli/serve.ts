@@ -10,8 +10,10 @@ import { createWebApp } from '../server/pages/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { DEFAULT_POLL_INTERVAL_MS, startFeedScheduler } from '../ingest/feeds/scheduler.js';
 import type { Store } from '../store/store.js';
-import { resolveDataDir, sqlitePath } from '../store/paths.js';
+import { DATABASE_URL_ENV, resolveDatabaseUrl, resolveDataDir, sqlitePath } from '../store/paths.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
+import { openPostgresStore, redactUrl } from '../store/postgres/index.js';
+import { JobQueue } from '../queue/queue.js';
 
 export interface ServeOptions {
   readonly data?: string;
@@ -23,6 +25,8 @@ export interface ServeOptions {
   readonly timeoutMs: number;
   /** Minutes between looks for due feeds; 0 or absent: the server polls no feeds. */
   readonly pollIntervalMin?: number;
+  /** postgres:// URL: serve over PostgreSQL (workers do the heavy work and poll feeds); absent: SQLite in the data folder. */
+  readonly database?: string;
 }
 
 function port(value: string): number {
@@ -42,6 +46,7 @@ export function registerServeCommand(program: Command): Command {
     .command('serve')
     .description('Serve the HTTP API (/api/*, described at /api/openapi.json) over the store in the data directory.')
     .option('--data <dir>', 'data directory (default: $NEWSGRAPH_DATA_DIR, else ./.newsgraph); created on first run')
+    .addOption(new Option('--database <url>', 'serve over PostgreSQL (postgres://…) instead of the SQLite file in the data directory; URL submissions go to workers').env(DATABASE_URL_ENV))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', port, 3000)
     .addOption(new Option('--token <token>', 'bearer token for writes (default: generated on first run; only its hash is kept)').env('NEWSGRAPH_TOKEN'))
@@ -59,6 +64,7 @@ export function registerServeCommand(program: Command): Command {
         maxBodyMb: opts.maxBodyMb as number,
         timeoutMs: opts.timeoutMs as number,
         pollIntervalMin: opts.pollIntervalMin as number,
+        database: opts.database as string | undefined,
       });
     });
 }
@@ -76,7 +82,10 @@ export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: R
   const dataDir = resolveDataDir(options.data);
   fs.mkdirSync(dataDir, { recursive: true });
   const token = setupToken(dataDir, options.token);
-  const store: Store = await openSqliteStore(sqlitePath(dataDir));
+  const databaseUrl = resolveDatabaseUrl(options.database, {});
+  const pgStore = databaseUrl ? await openPostgresStore(databaseUrl, { applicationName: 'newsgraph serve' }) : null;
+  const queue = pgStore ? new JobQueue(pgStore.pool) : undefined;
+  const store: Store = pgStore ?? (await openSqliteStore(sqlitePath(dataDir)));
   let running: RunningServer;
   try {
     const config = {
@@ -86,7 +95,7 @@ export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: R
       fetch: { timeoutMs: options.timeoutMs },
     };
     // The web pages beside the API (src/server/pages).
-    running = await startServer({ store, host: options.host, port: options.port, config, app: createWebApp({ store, config }) });
+    running = await startServer({ store, host: options.host, port: options.port, config, app: createWebApp({ store, config, queue }) });
   } catch (e) {
     await store.close();
     throw e;
@@ -102,7 +111,8 @@ export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: R
     );
   }
   // Feeds are polled by the server itself on the embedded default (workers do it when scaled out).
-  const scheduler = options.pollIntervalMin && options.pollIntervalMin > 0
+  // Over PostgreSQL the workers schedule feed polls (once across all of them), not the servers.
+  const scheduler = !pgStore && options.pollIntervalMin && options.pollIntervalMin > 0
     ? startFeedScheduler(store, {
         intervalMs: options.pollIntervalMin * 60_000,
         allowPrivate: options.allowPrivate,
@@ -113,7 +123,7 @@ export async function serveCommand(options: ServeOptions, hooks: { ready?: (s: R
         onError: (e) => stderr(`newsgraph serve: feed poll failed: ${(e as Error).message}\n`),
       })
     : null;
-  stdout(`newsgraph serve: listening on ${running.url} (data: ${dataDir}; API description: ${running.url}/api/openapi.json)\n`);
+  stdout(`newsgraph serve: listening on ${running.url} (${databaseUrl ? `database: ${redactUrl(databaseUrl)}` : `data: ${dataDir}`}; API description: ${running.url}/api/openapi.json)\n`);
   hooks.ready?.(running);
 
   await new Promise<void>((resolve) => {

@@ -12,3 +12,12 @@ test('data dir: --data beats the environment, which beats ./.newsgraph', () => {
   assert.equal(resolveDataDir(null, {}, '/cwd'), '/cwd/.newsgraph');
   assert.equal(sqlitePath('/opt/kb'), path.join('/opt/kb', 'newsgraph.db'));
 });
+
+test('database URL: --database beats the environment; only postgres URLs', async () => {
+  const { resolveDatabaseUrl } = await import('./paths.js');
+  const env = { NEWSGRAPH_DATABASE_URL: 'postgres://env/db' };
+  assert.equal(resolveDatabaseUrl('postgresql://opt/db', env), 'postgresql://opt/db');
+  assert.equal(resolveDatabaseUrl(undefined, env), 'postgres://env/db');
+  assert.equal(resolveDatabaseUrl(' ', {}), null);
+  assert.throws(() => resolveDatabaseUrl('mysql://x', {}), /postgres:\/\//);
+});

@@ -16,3 +16,18 @@ export function resolveDataDir(option?: string | null, env: NodeJS.ProcessEnv = 
 export function sqlitePath(dataDir: string): string {
   return path.join(dataDir, SQLITE_FILE);
 }
+
+export const DATABASE_URL_ENV = 'NEWSGRAPH_DATABASE_URL';
+
+/**
+ * The PostgreSQL URL to use: the --database option, else $NEWSGRAPH_DATABASE_URL, else null
+ * (the SQLite file in the data folder). Anything but postgres:// or postgresql:// is refused.
+ */
+export function resolveDatabaseUrl(option?: string | null, env: NodeJS.ProcessEnv = process.env): string | null {
+  const chosen = option?.trim() || env[DATABASE_URL_ENV]?.trim() || null;
+  if (chosen === null) return null;
+  if (!/^postgres(?:ql)?:\/\//i.test(chosen)) {
+    throw new Error(`The database URL must start with postgres:// or postgresql:// (SQLite needs no URL: it lives in the data folder, --data).`);
+  }
+  return chosen;
+}
