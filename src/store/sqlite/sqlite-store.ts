@@ -25,6 +25,8 @@ export type FailPoint = 'article' | 'entity' | 'quote';
 
 export interface SqliteStoreOptions {
   readonly failpoint?: (point: FailPoint, n: number) => void;
+  /** Matches ranked per side of a search (default SEARCH_CANDIDATES); tests set it low. */
+  readonly searchCandidates?: number;
 }
 
 /** Mention kinds whose words are names of the entity (kept as aliases, counted in quotes). */
@@ -70,6 +72,7 @@ export class SqliteStore implements Store {
   private readonly failpoint?: (point: FailPoint, n: number) => void;
   private readonly statements = new Map<string, Database.Statement>();
   private mergedDuringSave = false;
+  private readonly candidates: number;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -85,6 +88,7 @@ export class SqliteStore implements Store {
     this.db.pragma('cache_size = -65536');
     migrate(this.db);
     this.failpoint = options.failpoint;
+    this.candidates = Math.max(1, Math.floor(options.searchCandidates ?? SEARCH_CANDIDATES));
   }
 
   /** A prepared statement, prepared once per SQL text. */
@@ -615,7 +619,7 @@ export class SqliteStore implements Store {
    */
   private rankedSearch(fts: string, params: Params, qf: SideFilters | null, af: SideFilters | null, limit: number, offset: number): SearchResult {
     const k = offset + limit;
-    const p = { ...params, cap: SEARCH_CANDIDATES + 1, k };
+    const p = { ...params, cap: this.candidates + 1, k };
     type Ranked = { t: number; id: number; rank: number };
     const ranked: Ranked[] = [];
     let total = 0;
@@ -631,9 +635,9 @@ export class SqliteStore implements Store {
       const candSql = `SELECT f.rowid AS id FROM ${ftsTable} f${join} WHERE ${ftsTable} MATCH @fts${conds} ORDER BY f.rowid DESC LIMIT @cap`;
       const cands = this.st(candSql).pluck().all(pick(p, candSql)) as number[];
       if (cands.length === 0) return;
-      const capped = cands.length > SEARCH_CANDIDATES;
+      const capped = cands.length > this.candidates;
       if (capped) lowerBound = true;
-      const ids = capped ? cands.slice(0, SEARCH_CANDIDATES) : cands;
+      const ids = capped ? cands.slice(0, this.candidates) : cands;
       total += ids.length;
       if (k === 0) return;
       // bm25 for the candidates only: the index walks ids from the oldest candidate up.

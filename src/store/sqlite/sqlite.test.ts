@@ -80,6 +80,40 @@ describe('SQLite store', () => {
     await store.close();
   });
 
+  test('saveArticles saves a batch in order; a bad article fails alone', async () => {
+    const store = new SqliteStore(freshFile());
+    const bad = article('Broken words');
+    (bad.quotes[0] as { text: unknown }).text = { not: 'a string' };
+    const outcomes = await store.saveArticles([
+      { result: article('Cranes are back'), meta: { contentHash: contentHash('b1'), pipelineVersion: 'p/1' } },
+      { result: bad, meta: { contentHash: contentHash('b2'), pipelineVersion: 'p/1' } },
+      { result: article('Cranes are gone'), meta: { contentHash: contentHash('b3'), pipelineVersion: 'p/1' } },
+      { result: article('Cranes are back'), meta: { contentHash: contentHash('b1'), pipelineVersion: 'p/1' } },
+    ]);
+    assert.deepEqual(outcomes.map((o) => (o.ok ? o.outcome.status : 'failed')), ['added', 'failed', 'added', 'duplicate']);
+    assert.equal((await store.listArticles()).total, 2);
+    assert.equal((await store.search('broken')).total, 0);
+    assert.equal((await store.search('cranes', { type: 'quote' })).total, 2);
+    assert.equal((await store.resolveEntity('Mira Lund'))[0].articleCount, 2);
+    await store.close();
+  });
+
+  test('search ranks a bounded candidate set: the newest matches; the total is then a lower bound', async () => {
+    const store = new SqliteStore(freshFile(), { searchCandidates: 3 });
+    for (let i = 0; i < 5; i++) {
+      await store.saveArticle(article(`Harbour cranes ${'cranes '.repeat(i)}number ${i}`), { contentHash: contentHash(`c${i}`), pipelineVersion: 'p/1' });
+    }
+    const r = await store.search('cranes', { type: 'quote', limit: 10 });
+    assert.equal(r.total, 3);
+    assert.equal(r.totalIsLowerBound, true);
+    assert.deepEqual(r.hits.map((h) => h.snippet.replaceAll('**', '')).sort(), [2, 3, 4].map((i) => `Harbour cranes ${'cranes '.repeat(i)}number ${i}`).sort());
+    for (let i = 1; i < r.hits.length; i++) assert.ok(r.hits[i - 1].score >= r.hits[i].score);
+    const exact = await store.search('"number 1"', { type: 'quote' });
+    assert.equal(exact.total, 1);
+    assert.equal(exact.totalIsLowerBound, undefined);
+    await store.close();
+  });
+
   test('pipeline versions compare by number', () => {
     assert.equal(isNewerVersion('newsgraph-pipeline/10', 'newsgraph-pipeline/9'), true);
     assert.equal(isNewerVersion('newsgraph-pipeline/2', 'newsgraph-pipeline/2'), false);
