@@ -39,6 +39,8 @@ export interface PostgresStoreOptions {
   readonly migrate?: boolean;
   readonly failpoint?: (point: FailPoint, n: number) => void;
   readonly applicationName?: string;
+  /** false: commits do not wait for the WAL flush (bulk loads; a crash may lose the last commits, never half of one). */
+  readonly synchronousCommit?: boolean;
 }
 
 /** Mention kinds whose words are names of the entity (kept as aliases, counted in quotes). */
@@ -71,7 +73,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     connectionString: url,
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'newsgraph',
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    options: [options.schema ? `-c search_path=${options.schema}` : '', options.synchronousCommit === false ? '-c synchronous_commit=off' : ''].filter(Boolean).join(' ') || undefined,
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
