@@ -4,6 +4,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { openPostgresStore, type PostgresStore } from '../store/postgres/index.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/testing.js';
 import { JobQueue, PermanentJobError, Worker, type QueueOptions } from './index.js';
+import { apiRoutes, createApp, hashToken } from '../server/index.js';
+import { JOBS_PATHS, OPENAPI } from '../server/openapi.js';
 
 let db: TestDatabase;
 before(async () => {
@@ -128,6 +130,31 @@ describe('job queue', () => {
     const [failed] = (await queue.listJobs({ state: 'dead' })).items;
     assert.match(failed.lastError ?? '', /EMPTY_ARTICLE/);
     assert.equal(await queue.hasWorkers(), false, 'a stopped worker is not alive');
+    await close();
+  });
+
+  test('over PostgreSQL the API serves /api/jobs, described in its OpenAPI; URL submissions get 202 while a worker lives', async () => {
+    const { store, queue, close } = await fresh();
+    const token = 'a-token-for-the-jobs-api';
+    const app = createApp({ store, queue, config: { tokenHash: hashToken(token), log: () => undefined } });
+    const registered = apiRoutes(app).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort();
+    const described = Object.entries({ ...OPENAPI.paths, ...JOBS_PATHS }).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
+    assert.deepEqual(registered, described);
+    const served = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    assert.ok(served.paths['/api/jobs']);
+    await queue.registerWorker('test-worker', 1);
+    const submit = () => app.request('/api/articles', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://example.org/story' }) });
+    const res = await submit();
+    assert.equal(res.status, 202);
+    const body = (await res.json()) as { status: string; job: { id: number; href: string } };
+    assert.equal(body.status, 'queued');
+    assert.equal((await (await submit()).json() as { job: { id: number } }).job.id, body.job.id, 'the same URL is the same job');
+    const job = (await (await app.request(body.job.href)).json()) as { kind: string; state: string };
+    assert.deepEqual([job.kind, job.state], ['ingest-url', 'queued']);
+    const list = (await (await app.request('/api/jobs?state=pending')).json()) as { total: number; workers: number };
+    assert.deepEqual([list.total, list.workers], [1, 1]);
+    assert.equal((await app.request('/api/jobs?state=bogus')).status, 400);
+    assert.equal((await app.request('/api/jobs/999')).status, 404);
     await close();
   });
 });
