@@ -141,10 +141,10 @@ export function registerKbCommands(program: Command, io: KbIo = { out: process.s
         };
         const result = await store.search(query, options);
         if (opts.json) {
-          io.out.write(JSON.stringify({ query: result.query, total: result.total, limit: opts.limit, offset: opts.offset, hits: result.hits }) + '\n');
+          io.out.write(JSON.stringify({ query: result.query, total: result.total, totalIsLowerBound: result.totalIsLowerBound ?? false, limit: opts.limit, offset: opts.offset, hits: result.hits }) + '\n');
           return;
         }
-        io.out.write(formatHits(result.total, result.hits, opts.offset as number, Boolean(io.out.isTTY)) + '\n');
+        io.out.write(formatHits(result.total, result.hits, opts.offset as number, Boolean(io.out.isTTY), result.totalIsLowerBound ?? false) + '\n');
       } finally {
         await store.close();
       }
@@ -154,7 +154,7 @@ export function registerKbCommands(program: Command, io: KbIo = { out: process.s
 }
 
 /** One block per hit: what, who, when, where; matched words bold on a terminal. */
-export function formatHits(total: number, hits: readonly SearchHit[], offset: number, tty: boolean): string {
+export function formatHits(total: number, hits: readonly SearchHit[], offset: number, tty: boolean, totalIsLowerBound = false): string {
   const mark = (s: string): string => {
     const flat = s.replace(/\s+/g, ' ').trim();
     if (!tty) return flat;
@@ -162,7 +162,7 @@ export function formatHits(total: number, hits: readonly SearchHit[], offset: nu
     return flat.split(MARK_OPEN).map((part, i) => (i === 0 ? part : (i % 2 ? '\x1b[1m' : '\x1b[0m') + part)).join('');
   };
   if (total === 0) return 'No matches.';
-  const lines = [`${total} match${total === 1 ? '' : 'es'}${hits.length < total ? `, showing ${offset + 1}–${offset + hits.length}` : ''}:`];
+  const lines = [`${total}${totalIsLowerBound ? '+' : ''} match${total === 1 ? '' : 'es'}${hits.length < total ? `, showing ${offset + 1}–${offset + hits.length}` : ''}:`];
   for (const h of hits) {
     const date = (h.type === 'quote' ? (h.saidOn && !h.saidOn.startsWith('X') ? h.saidOn : h.published) : h.published)?.slice(0, 10) ?? 'undated';
     const where = [h.publisher, h.title ? `“${h.title}”` : null].filter(Boolean).join(', ');

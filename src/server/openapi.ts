@@ -188,7 +188,7 @@ export const OPENAPI = {
       SearchResult: {
         type: 'object',
         required: ['query', 'total', 'limit', 'offset', 'hits'],
-        properties: { query: nullable('string'), total: int, limit: int, offset: int, hits: { type: 'array', items: ref('SearchHit') } },
+        properties: { query: nullable('string'), total: int, totalIsLowerBound: { type: 'boolean', description: 'true when more matched than were ranked: total is then a lower bound' }, limit: int, offset: int, hits: { type: 'array', items: ref('SearchHit') } },
       },
       Source: {
         type: 'object',

@@ -49,7 +49,8 @@ export async function runSearch({ store }: ApiDeps, q: SearchQuery, type?: 'quot
     offset,
   };
   const result = await store.search(q.q ?? '', options);
-  return { query: result.query, total: result.total, limit, offset, hits: result.hits };
+  // total is a lower bound when more matched than the store ranks (shown as "10,000+")
+  return { query: result.query, total: result.total, totalIsLowerBound: result.totalIsLowerBound ?? false, limit, offset, hits: result.hits };
 }
 
 export function searchHandlers(deps: ApiDeps) {

@@ -338,7 +338,7 @@ async function searchPage(c: Context, v: Visitor, store: Store): Promise<Respons
 <p class="meta">${h.saidOn ?? h.published?.slice(0, 10) ?? 'undated'} · ${h.publisher ?? 'unknown source'} · <a href="/articles/${h.articleId}">${h.title ?? `article ${h.articleId}`}</a></p></li>`
         : html`<li class="hit hit-article"><p><a href="/articles/${h.articleId}">${h.title ?? `Article ${h.articleId}`}</a> <span class="meta">${h.published?.slice(0, 10) ?? 'undated'} · ${h.publisher ?? ''}</span></p><p>${markSnippet(h.snippet, MARK_OPEN, MARK_CLOSE)}</p></li>`,
     );
-    results = html`<section aria-labelledby="res-h"><h2 id="res-h">${res.total} result${res.total === 1 ? '' : 's'}</h2>${hits.length ? html`<ol class="hits">${hits}</ol>` : html`<p class="muted">Nothing found. Try fewer words or filters.</p>`}</section>`;
+    results = html`<section aria-labelledby="res-h"><h2 id="res-h">${res.total.toLocaleString('en')}${res.totalIsLowerBound ? '+' : ''} result${res.total === 1 ? '' : 's'}</h2>${hits.length ? html`<ol class="hits">${hits}</ol>` : html`<p class="muted">Nothing found. Try fewer words or filters.</p>`}</section>`;
   }
   const input = (name: keyof typeof f, label: string, type = 'text', placeholder = '') =>
     html`<label>${label} <input type="${type}" name="${name}" value="${f[name]}"${placeholder ? html` placeholder="${placeholder}"` : ''}></label>`;
