@@ -7,7 +7,7 @@ import { extractArticle } from '../extract/article.js';
 import { DEFAULT_INPUT_LIMITS, type ArticleInput, type InputLimits } from '../extract/index.js';
 import { PIPELINE_VERSION } from '../pipeline.js';
 import type { ArticleResult } from '../result.js';
-import { canonicalUrl, contentHash, type SaveStatus, type Store } from '../store/store.js';
+import { canonicalUrl, contentHash, type SaveOutcome, type SaveStatus, type Store } from '../store/store.js';
 import { DEFAULT_FETCH_LIMITS, FetchError, fetchPage, type FetchedPage, type FetchLimits } from './fetch.js';
 
 export type Fetcher = (url: string, limits: FetchLimits) => Promise<FetchedPage>;
@@ -38,7 +38,7 @@ export interface IngestOutcome {
   /** The URL the article was read from (after redirects). */
   readonly url: string;
   readonly title: string | null;
-  readonly duplicateOf?: { readonly articleId: number; readonly by: 'content' | 'url' };
+  readonly duplicateOf?: SaveOutcome['duplicateOf'];
 }
 
 export function fetchLimitsFrom(options: IngestUrlOptions): FetchLimits {

@@ -14,6 +14,21 @@ function meta(key: string, extra: { url?: string; pipelineVersion?: string } = {
   return { contentHash: contentHash(key), pipelineVersion: extra.pipelineVersion ?? V1, url: extra.url ?? null };
 }
 
+/** A story long enough to compare (near-duplicate detection needs 40 words or more). */
+const LONG_STORY = [
+  'The harbour of Kelby reopened on Monday after a storm closed it for nine days, the port authority said.',
+  'Dozens of fishing boats left at dawn, and the first cargo ship was expected to dock before noon.',
+  'Engineers had worked through the weekend to repair the damaged breakwater and clear the main channel of debris.',
+  'The storm destroyed two warehouses and cut power to the eastern quay, where repairs will take several more weeks.',
+  'Insurance claims from traders and boat owners are expected to exceed four million euros, according to early estimates.',
+];
+const OTHER_STORY = [
+  'The town library will close for six months from April while its roof is replaced, the council announced on Tuesday.',
+  'Readers can borrow books from a temporary branch in the old school hall, which opens on the first of April.',
+  'Staff will move the rare map collection to the county archive, where it will be stored in climate-controlled rooms.',
+  'The works are funded by a heritage grant and are expected to cost just under two million euros in total.',
+];
+
 /** An article with one quote by one named person. */
 function quoteArticle(o: {
   person: string; forms?: string[]; quote: string; published?: string | null; url?: string; publisher?: string; saidOn?: string | null;
@@ -51,6 +66,38 @@ export function runStoreConformance(name: string, makeStore: () => Promise<Store
   };
 
   describe(`Store conformance: ${name}`, () => {
+    test('near-duplicates: the same story with small edits is recorded against the original, not stored twice', withStore(async (store) => {
+      const story = (edit: (s: string) => string, url: string, extra: Partial<ArticleSpec> = {}) =>
+        buildResult({ title: 'Port reopens after storm', published: '2024-03-02', url, paragraphs: LONG_STORY.map(edit), ...extra });
+      const original = await store.saveArticle(story((s) => s, 'https://harbour.example/port-reopens'), meta('orig'));
+      assert.equal(original.status, 'added');
+      // a wire copy: two words changed, another site
+      const copy = story((s) => s.replace('on Monday', 'on Monday morning').replace('dozens', 'scores'), 'https://other.example/news/port');
+      const saved = await store.saveArticle(copy, meta('copy'));
+      assert.equal(saved.status, 'duplicate');
+      assert.equal(saved.duplicateOf?.articleId, original.articleId);
+      assert.equal(saved.duplicateOf?.by, 'near');
+      assert.ok((saved.duplicateOf?.similarity ?? 0) >= 0.8, String(saved.duplicateOf?.similarity));
+      assert.equal((await store.listArticles()).total, 1, 'stored once');
+      const again = await store.saveArticle(copy, meta('copy'));
+      assert.deepEqual([again.status, again.duplicateOf?.articleId, again.duplicateOf?.by], ['duplicate', original.articleId, 'near']);
+      const stored = await store.getArticle(original.articleId);
+      assert.deepEqual(stored?.copies?.map((c) => [c.url, c.by]), [['https://other.example/news/port', 'near']]);
+      // a different story of the same length is its own article
+      const other = await store.saveArticle(buildResult({ title: 'Library closes', published: '2024-03-02', paragraphs: OTHER_STORY }), meta('other'));
+      assert.equal(other.status, 'added');
+    }));
+
+    test('near-duplicates: a "Source:" line naming a stored article links a rewritten copy to it', withStore(async (store) => {
+      const original = await store.saveArticle(buildResult({ title: 'Port reopens after storm', published: '2024-03-02', url: 'https://harbour.example/port-reopens', paragraphs: LONG_STORY }), meta('orig'));
+      // a heavier rewrite (half the paragraphs), republished with a Source line
+      const rewritten = { ...buildResult({ title: 'Port reopens', published: '2024-03-03', paragraphs: [...LONG_STORY.slice(0, 3), 'Local traders welcomed the news and said business would recover quickly after the difficult weeks of closure.'] }), republished_from: 'https://www.harbour.example/port-reopens?utm_source=feed' };
+      const saved = await store.saveArticle(rewritten, meta('rewritten'));
+      assert.equal(saved.status, 'duplicate');
+      assert.deepEqual([saved.duplicateOf?.articleId, saved.duplicateOf?.by], [original.articleId, 'source']);
+      assert.equal((await store.listArticles()).total, 1);
+    }));
+
     test('re-ingesting the same content is a duplicate and changes nothing', withStore(async (store) => {
       const r = quoteArticle({ person: 'Dmitry Peskov', quote: 'We see no grounds for optimism' });
       const first = await store.saveArticle(r, meta('a1'));

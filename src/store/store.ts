@@ -25,7 +25,12 @@ export interface SaveOutcome {
   readonly articleId: number;
   readonly status: SaveStatus;
   /** For a duplicate: why it is one. */
-  readonly duplicateOf?: { readonly articleId: number; readonly by: 'content' | 'url' };
+  /**
+   * For a duplicate: why it is one. `near`: the same story with small edits (similarity is the
+   * estimated Jaccard similarity of their texts); `source`: its "Source:" line names the stored
+   * article and the texts agree. Near-duplicates are recorded against the original, not stored twice.
+   */
+  readonly duplicateOf?: { readonly articleId: number; readonly by: 'content' | 'url' | 'near' | 'source'; readonly similarity?: number };
 }
 
 export interface ArticleSummary {
@@ -40,6 +45,16 @@ export interface ArticleSummary {
   readonly ingestedAt: string;
 }
 
+/** A republished copy of a stored article, recorded instead of stored twice. */
+export interface ArticleCopy {
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly similarity: number;
+  readonly by: 'near' | 'source';
+  readonly seenAt: string;
+}
+
 export interface StoredArticle extends ArticleSummary {
   readonly contentHash: string;
   readonly canonicalUrl: string | null;
@@ -48,6 +63,8 @@ export interface StoredArticle extends ArticleSummary {
   readonly result: ArticleResult;
   /** The article's entity ids ("e1") → canonical store entity ids. */
   readonly entityIds: Readonly<Record<string, number>>;
+  /** Near-duplicate copies seen of this article (republished with small edits). */
+  readonly copies?: readonly ArticleCopy[];
 }
 
 export interface EntitySummary {

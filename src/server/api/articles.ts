@@ -53,7 +53,7 @@ export type SubmitBody = z.output<typeof submitSchema>;
 export interface SubmitOutcome {
   readonly id: number;
   readonly status: SaveStatus;
-  readonly duplicateOf: { readonly id: number; readonly by: 'content' | 'url' } | null;
+  readonly duplicateOf: { readonly id: number; readonly by: 'content' | 'url' | 'near' | 'source'; readonly similarity?: number } | null;
 }
 
 /**
@@ -97,7 +97,7 @@ export async function submitArticle({ store, config }: ApiDeps, body: SubmitBody
   return {
     id: saved.articleId,
     status: saved.status,
-    duplicateOf: saved.duplicateOf ? { id: saved.duplicateOf.articleId, by: saved.duplicateOf.by } : null,
+    duplicateOf: saved.duplicateOf ? { id: saved.duplicateOf.articleId, by: saved.duplicateOf.by, ...(saved.duplicateOf.similarity !== undefined ? { similarity: saved.duplicateOf.similarity } : {}) } : null,
   };
 }
 

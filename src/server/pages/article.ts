@@ -113,6 +113,18 @@ function speakerHtml(article: StoredArticle, s: Quote['speaker']): Html {
   return id !== undefined ? html`<a class="who" href="/entities/${id}">${name}</a>` : html`<span class="who">${name}</span>`;
 }
 
+/** Near-duplicate copies seen of this article (the same story republished elsewhere). */
+function copiesHtml(copies: readonly { url: string | null; title: string | null; publisher: string | null; similarity: number; by: string }[]): Html | string {
+  if (!copies.length) return '';
+  const items = copies.map((c) => {
+    const url = safeUrl(c.url);
+    const label = c.publisher ?? (url ? hostOf(url) : null) ?? c.title ?? 'a copy';
+    const why = c.by === 'source' ? 'names this article as its source' : `${Math.round(c.similarity * 100)}% the same text`;
+    return html`<li>${url ? html`<a href="${url}" rel="noopener noreferrer nofollow">${label}</a>` : label} (${why})</li>`;
+  });
+  return html`<details class="copies"><summary>Republished ${copies.length} time${copies.length === 1 ? '' : 's'} elsewhere</summary><ul>${items}</ul></details>`;
+}
+
 export function articlePage(v: ArticleView): Html {
   const { article, visitor } = v;
   const r = article.result;
@@ -157,6 +169,7 @@ ${publisher ? html` · Source: ${source ? html`<a href="${source}" rel="noopener
 ${original ? html` · <a href="${original}" rel="noopener noreferrer nofollow">original page</a>` : ''}
 ${republished ? html` · republished from <a href="${republished}" rel="noopener noreferrer nofollow">${hostOf(republished)}</a>` : ''}
 ${r.byline ? html` · by ${r.byline}` : ''}</p>
+${copiesHtml(article.copies ?? [])}
 <p class="legend" aria-label="Legend"><span class="quote quote-direct">direct</span> <span class="quote quote-indirect">indirect</span> <span class="quote quote-partial">partial / mixed</span> <span class="quote quote-refusal">refusal</span> <span class="quote quote-belief">belief</span> <span class="speaker">speaker</span> <span class="cue">cue</span> <a class="ent" href="#main">entity</a> <time class="date" tabindex="0" title="normalised value" data-value="normalised value">date</time></p>
 </header>
 <div class="article-grid">

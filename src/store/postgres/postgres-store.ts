@@ -9,6 +9,7 @@
 // parallel. A save is a handful of batched statements, so this lock admits hundreds of saves a
 // second. Reads never wait for it.
 
+import { NEAR_DUP_THRESHOLD, SOURCE_DUP_THRESHOLD, bandKeys, minhash, signatureFromBuffer, signatureToBuffer, similarity } from '../near-dup.js';
 import pg from 'pg';
 import { NewsgraphError } from '../../doc/errors.js';
 import type { ArticleResult } from '../../result.js';
@@ -154,7 +155,7 @@ export class PostgresStore implements Store {
     return found ? { articleId: found.id, pipelineVersion: found.pipeline_version } : null;
   }
 
-  private async findExisting(c: Q, hash: string | null, canonical: string | null): Promise<{ id: number; pipeline_version: string; by: 'content' | 'url' } | null> {
+  private async findExisting(c: Q, hash: string | null, canonical: string | null): Promise<{ id: number; pipeline_version: string; by: 'content' | 'url' | 'near' | 'source' } | null> {
     if (hash) {
       const r = (await c.query('SELECT id, pipeline_version FROM articles WHERE content_hash = $1', [hash])).rows[0] as { id: number; pipeline_version: string } | undefined;
       if (r) return { ...r, by: 'content' };
@@ -163,7 +164,38 @@ export class PostgresStore implements Store {
       const r = (await c.query('SELECT id, pipeline_version FROM articles WHERE canonical_url = $1', [canonical])).rows[0] as { id: number; pipeline_version: string } | undefined;
       if (r) return { ...r, by: 'url' };
     }
-    return null;
+    // a copy recorded before: the same copy again is still a duplicate of its original
+    const copy = (await c.query(
+      `SELECT a.id, a.pipeline_version, d.by FROM near_duplicates d JOIN articles a ON a.id = d.original_id
+       WHERE d.content_hash = $1 OR ($2::text IS NOT NULL AND d.canonical_url = $2) LIMIT 1`,
+      [hash ?? '', canonical],
+    )).rows[0] as { id: number; pipeline_version: string; by: 'near' | 'source' } | undefined;
+    return copy ?? null;
+  }
+
+  /** As in the SQLite store: the "Source:" article when the texts agree, else the most similar LSH candidate. */
+  private async findNear(c: Q, result: ArticleResult, sig: Uint32Array | null): Promise<{ id: number; by: 'near' | 'source'; similarity: number } | null> {
+    if (!sig) return null;
+    const source = canonicalUrl(result.republished_from);
+    if (source) {
+      const r = (await c.query('SELECT id, minhash FROM articles WHERE canonical_url = $1', [source])).rows[0] as { id: number; minhash: Buffer | null } | undefined;
+      if (r?.minhash) {
+        const sim = similarity(sig, signatureFromBuffer(r.minhash));
+        if (sim >= SOURCE_DUP_THRESHOLD) return { id: r.id, by: 'source', similarity: sim };
+      }
+    }
+    const candidates = (await c.query(
+      `SELECT a.id, a.minhash FROM (SELECT article_id, count(*) AS n FROM article_bands WHERE band = ANY($1::text[]) GROUP BY article_id ORDER BY n DESC LIMIT 8) b
+       JOIN articles a ON a.id = b.article_id`,
+      [bandKeys(sig)],
+    )).rows as { id: number; minhash: Buffer | null }[];
+    let best: { id: number; by: 'near'; similarity: number } | null = null;
+    for (const r of candidates) {
+      if (!r.minhash) continue;
+      const sim = similarity(sig, signatureFromBuffer(r.minhash));
+      if (sim >= NEAR_DUP_THRESHOLD && (!best || sim > best.similarity)) best = { id: r.id, by: 'near', similarity: sim };
+    }
+    return best;
   }
 
   async saveArticle(result: ArticleResult, meta: SaveMeta): Promise<SaveOutcome> {
@@ -189,12 +221,23 @@ export class PostgresStore implements Store {
         await this.insertAnnotations(c, existing.id, result, meta.url ?? null);
         return { articleId: existing.id, status: 'updated' };
       }
-      const cols = ['content_hash', 'canonical_url', 'ingested_at', ...ARTICLE_COLUMNS, 'tsv'];
-      const values = [meta.contentHash, canonical, now, ...ARTICLE_COLUMNS.map((col) => params[col]), params.tsv];
+      const sig = minhash(result.text);
+      const near = await this.findNear(c, result, sig);
+      if (near) {
+        await c.query(
+          `INSERT INTO near_duplicates (original_id, content_hash, canonical_url, url, title, publisher, similarity, by, seen_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [near.id, meta.contentHash, canonical, result.url ?? meta.url ?? null, result.title, publisherOf(result), near.similarity, near.by, now],
+        );
+        return { articleId: near.id, status: 'duplicate', duplicateOf: { articleId: near.id, by: near.by, similarity: near.similarity } };
+      }
+      const cols = ['content_hash', 'canonical_url', 'ingested_at', 'minhash', ...ARTICLE_COLUMNS, 'tsv'];
+      const values = [meta.contentHash, canonical, now, sig ? signatureToBuffer(sig) : null, ...ARTICLE_COLUMNS.map((col) => params[col]), params.tsv];
       const id = (await c.query<{ id: number }>(
         `INSERT INTO articles (${cols.join(', ')}) VALUES (${cols.map((col, i) => `$${i + 1}${col === 'tsv' ? '::tsvector' : ''}`).join(', ')}) RETURNING id`,
         values,
       )).rows[0].id;
+      if (sig) await c.query('INSERT INTO article_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING', [bandKeys(sig), id]);
       this.failpoint?.('article', 0);
       await this.insertAnnotations(c, id, result, meta.url ?? null);
       return { articleId: id, status: 'added' };
@@ -468,6 +511,14 @@ export class PostgresStore implements Store {
       origin: (r.origin as string | null) ?? null,
       result,
       entityIds,
+      copies: (await this.pool.query('SELECT url, title, publisher, similarity, by, seen_at FROM near_duplicates WHERE original_id = $1 ORDER BY id', [id])).rows.map((c: Row) => ({
+        url: (c.url as string | null) ?? null,
+        title: (c.title as string | null) ?? null,
+        publisher: (c.publisher as string | null) ?? null,
+        similarity: Number(c.similarity),
+        by: c.by as 'near' | 'source',
+        seenAt: c.seen_at as string,
+      })),
     };
   }
 

@@ -178,6 +178,34 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX quotes_domain ON quotes(domain, published);
       `),
   },
+  {
+    version: 5,
+    name: 'near-duplicates: MinHash signatures, LSH bands, and the copies recorded against their original',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE articles ADD COLUMN minhash BLOB;
+        CREATE TABLE article_bands (
+          band TEXT NOT NULL,
+          article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_bands_article ON article_bands(article_id);
+        CREATE TABLE near_duplicates (
+          id INTEGER PRIMARY KEY,
+          original_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          content_hash TEXT NOT NULL UNIQUE,
+          canonical_url TEXT,
+          url TEXT,
+          title TEXT,
+          publisher TEXT,
+          similarity REAL NOT NULL,
+          by TEXT NOT NULL,
+          seen_at TEXT NOT NULL
+        );
+        CREATE INDEX near_duplicates_original ON near_duplicates(original_id);
+        CREATE INDEX near_duplicates_url ON near_duplicates(canonical_url);
+      `),
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions applied now. */

@@ -1,6 +1,7 @@
 // The Store over SQLite (better-sqlite3): WAL, foreign keys, FTS5 with bm25, one transaction
 // per article. better-sqlite3 is synchronous; the methods are async to match the interface.
 
+import { NEAR_DUP_THRESHOLD, SOURCE_DUP_THRESHOLD, bandKeys, minhash, signatureFromBuffer, signatureToBuffer, similarity } from '../near-dup.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -108,7 +109,7 @@ export class SqliteStore implements Store {
     return found ? { articleId: found.id, pipelineVersion: found.pipeline_version } : null;
   }
 
-  private findExisting(hash: string | null, canonical: string | null): { id: number; pipeline_version: string; by: 'content' | 'url' } | null {
+  private findExisting(hash: string | null, canonical: string | null): { id: number; pipeline_version: string; by: 'content' | 'url' | 'near' | 'source' } | null {
     if (hash) {
       const r = this.st('SELECT id, pipeline_version FROM articles WHERE content_hash = ?').get(hash) as { id: number; pipeline_version: string } | undefined;
       if (r) return { ...r, by: 'content' };
@@ -117,7 +118,49 @@ export class SqliteStore implements Store {
       const r = this.st('SELECT id, pipeline_version FROM articles WHERE canonical_url = ?').get(canonical) as { id: number; pipeline_version: string } | undefined;
       if (r) return { ...r, by: 'url' };
     }
+    // a copy recorded before: the same copy again is still a duplicate of its original
+    const copy = (hash ? this.st('SELECT original_id, by FROM near_duplicates WHERE content_hash = ?').get(hash) : undefined) ??
+      (canonical ? this.st('SELECT original_id, by FROM near_duplicates WHERE canonical_url = ?').get(canonical) : undefined);
+    if (copy) {
+      const c = copy as { original_id: number; by: 'near' | 'source' };
+      const r = this.st('SELECT id, pipeline_version FROM articles WHERE id = ?').get(c.original_id) as { id: number; pipeline_version: string };
+      return { ...r, by: c.by };
+    }
     return null;
+  }
+
+  /**
+   * The stored article this one is a near-copy of: the article its "Source:" line names when
+   * the texts agree, else the most similar candidate sharing an LSH band above the threshold.
+   */
+  private findNear(result: ArticleResult, sig: Uint32Array | null): { id: number; by: 'near' | 'source'; similarity: number } | null {
+    const signatureOf = (id: number): Uint32Array | null => {
+      const r = this.st('SELECT minhash FROM articles WHERE id = ?').get(id) as { minhash: Buffer | null } | undefined;
+      return r?.minhash ? signatureFromBuffer(r.minhash) : null;
+    };
+    const source = canonicalUrl(result.republished_from);
+    if (source && sig) {
+      const r = this.st('SELECT id FROM articles WHERE canonical_url = ?').get(source) as { id: number } | undefined;
+      const other = r ? signatureOf(r.id) : null;
+      if (r && other) {
+        const sim = similarity(sig, other);
+        if (sim >= SOURCE_DUP_THRESHOLD) return { id: r.id, by: 'source', similarity: sim };
+      }
+    }
+    if (!sig) return null;
+    const keys = bandKeys(sig);
+    const candidates = this.st(
+      `SELECT article_id AS id, count(*) AS n FROM article_bands WHERE band IN (${keys.map(() => '?').join(',')})
+       GROUP BY article_id ORDER BY n DESC LIMIT 8`,
+    ).all(...keys) as { id: number; n: number }[];
+    let best: { id: number; by: 'near'; similarity: number } | null = null;
+    for (const c of candidates) {
+      const other = signatureOf(c.id);
+      if (!other) continue;
+      const sim = similarity(sig, other);
+      if (sim >= NEAR_DUP_THRESHOLD && (!best || sim > best.similarity)) best = { id: c.id, by: 'near', similarity: sim };
+    }
+    return best;
   }
 
   async saveArticle(result: ArticleResult, meta: SaveMeta): Promise<SaveOutcome> {
@@ -158,11 +201,24 @@ export class SqliteStore implements Store {
       this.insertAnnotations(existing.id, result, meta.url ?? null);
       return { articleId: existing.id, status: 'updated' };
     }
+    const sig = minhash(result.text);
+    const near = this.findNear(result, sig);
+    if (near) {
+      this.st(
+        `INSERT INTO near_duplicates (original_id, content_hash, canonical_url, url, title, publisher, similarity, by, seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(near.id, meta.contentHash, canonical, result.url ?? meta.url ?? null, result.title, publisherOf(result), near.similarity, near.by, new Date().toISOString());
+      return { articleId: near.id, status: 'duplicate', duplicateOf: { articleId: near.id, by: near.by, similarity: near.similarity } };
+    }
     const info = this.st(
-      `INSERT INTO articles (content_hash, canonical_url, ingested_at, ${ARTICLE_COLUMNS})
-       VALUES (@contentHash, @canonical, @now, ${ARTICLE_COLUMNS.split(', ').map((c) => '@' + c).join(', ')})`,
-    ).run({ ...articleParams(result, meta), contentHash: meta.contentHash, canonical, now: new Date().toISOString() });
+      `INSERT INTO articles (content_hash, canonical_url, ingested_at, minhash, ${ARTICLE_COLUMNS})
+       VALUES (@contentHash, @canonical, @now, @minhash, ${ARTICLE_COLUMNS.split(', ').map((c) => '@' + c).join(', ')})`,
+    ).run({ ...articleParams(result, meta), contentHash: meta.contentHash, canonical, now: new Date().toISOString(), minhash: sig ? signatureToBuffer(sig) : null });
     const id = Number(info.lastInsertRowid);
+    if (sig) {
+      const band = this.st('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
+      for (const key of bandKeys(sig)) band.run(key, id);
+    }
     this.failpoint?.('article', 0);
     this.insertAnnotations(id, result, meta.url ?? null);
     return { articleId: id, status: 'added' };
@@ -374,6 +430,14 @@ export class SqliteStore implements Store {
       origin: (r.origin as string | null) ?? null,
       result,
       entityIds,
+      copies: (this.st('SELECT url, title, publisher, similarity, by, seen_at FROM near_duplicates WHERE original_id = ? ORDER BY id').all(id) as Row[]).map((c) => ({
+        url: (c.url as string | null) ?? null,
+        title: (c.title as string | null) ?? null,
+        publisher: (c.publisher as string | null) ?? null,
+        similarity: c.similarity as number,
+        by: c.by as 'near' | 'source',
+        seenAt: c.seen_at as string,
+      })),
     };
   }
 
