@@ -389,3 +389,29 @@ describe('URL submissions (local server, --allow-private)', () => {
     assert.equal((await s.store.listArticles({ limit: 0 })).total, before);
   });
 });
+
+describe('feeds', () => {
+  test('list subscriptions; subscribing needs the token, an http(s) URL, and is idempotent', async () => {
+    const { app, close } = await setup();
+    try {
+      assert.deepEqual((await call(app, 'GET', '/api/feeds')).json, { total: 0, items: [] });
+      const anonymous = await call(app, 'POST', '/api/feeds', { url: 'https://news.example/rss.xml' }, { 'content-type': 'application/json' });
+      assert.equal(anonymous.status, 401);
+      const bad = await call(app, 'POST', '/api/feeds', { url: 'javascript:alert(1)' });
+      assert.equal(bad.status, 400);
+      assert.match(bad.json.error.message, /url: must be an http\(s\) URL/);
+      const added = await call(app, 'POST', '/api/feeds', { url: 'https://news.example/rss.xml', title: 'Example News' });
+      assert.equal(added.status, 201);
+      assert.equal(added.json.feed.title, 'Example News');
+      const again = await call(app, 'POST', '/api/feeds', { url: 'https://news.example/rss.xml' });
+      assert.equal(again.status, 200);
+      assert.equal(again.json.created, false);
+      const list = (await call(app, 'GET', '/api/feeds')).json;
+      assert.equal(list.total, 1);
+      assert.equal(list.items[0].url, 'https://news.example/rss.xml');
+      assert.equal(list.items[0].failures, 0);
+    } finally {
+      await close();
+    }
+  });
+});

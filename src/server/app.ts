@@ -16,6 +16,7 @@ import { entityHandlers } from './api/entities.js';
 import { quoteHandlers } from './api/quotes.js';
 import { searchHandlers } from './api/search.js';
 import { sourceHandlers } from './api/sources.js';
+import { feedHandlers } from './api/feeds.js';
 import { healthHandlers } from './api/health.js';
 import { jobHandlers } from './api/jobs.js';
 import type { JobQueue } from '../queue/queue.js';
@@ -38,6 +39,7 @@ export function createApp({ store, config: input, queue }: CreateAppOptions): Ho
   const quotes = quoteHandlers(deps);
   const search = searchHandlers(deps);
   const sources = sourceHandlers(deps);
+  const feeds = feedHandlers(deps);
   const health = healthHandlers(deps);
 
   app.use('/api/*', apiHeaders);
@@ -58,6 +60,8 @@ export function createApp({ store, config: input, queue }: CreateAppOptions): Ho
   app.get('/api/quotes', quotes.list);
   app.get('/api/search', search.search);
   app.get('/api/sources', sources.list);
+  app.get('/api/feeds', feeds.list);
+  app.post('/api/feeds', write, feeds.add);
 
   if (queue) {
     const jobs = jobHandlers({ ...deps, queue });

@@ -25,6 +25,17 @@ const UNAUTHORIZED = error('Missing or wrong bearer token.');
 
 const searchParams = ['q', 'speaker', 'entity', 'publisher', 'from', 'to', 'said_from', 'said_to', 'kind'].map(param);
 
+/** A feed subscription and its poll state (FeedRecord). */
+const FEED = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' }, url: { type: 'string' }, title: { type: ['string', 'null'] }, addedAt: { type: 'string' },
+    etag: { type: ['string', 'null'] }, lastModified: { type: ['string', 'null'] }, lastPolledAt: { type: ['string', 'null'] },
+    lastStatus: { type: ['string', 'null'] }, lastError: { type: ['string', 'null'] }, failures: { type: 'integer' },
+    nextPollAt: { type: ['string', 'null'] }, entriesSeen: { type: 'integer' },
+  },
+} as const;
+
 export const OPENAPI = {
   openapi: '3.1.0',
   info: {
@@ -326,6 +337,28 @@ export const OPENAPI = {
         operationId: 'listSources',
         summary: 'Publishers in the store',
         responses: { '200': json({ type: 'object', required: ['total', 'items'], properties: { total: int, items: { type: 'array', items: ref('Source') } } }, 'All publishers.') },
+      },
+    },
+    '/api/feeds': {
+      get: {
+        operationId: 'listFeeds',
+        summary: 'Feed subscriptions with their poll state',
+        responses: { '200': json({ type: 'object', required: ['total', 'items'], properties: { total: int, items: { type: 'array', items: FEED } } }, 'Every subscribed feed: last poll, status, error, failures (back-off), next poll.') },
+      },
+      post: {
+        operationId: 'addFeed',
+        summary: 'Subscribe to an RSS, Atom, RDF or JSON feed (needs the token)',
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: ['url'], additionalProperties: false, properties: { url: { type: 'string', format: 'uri' }, title: { type: 'string' } } } } },
+        },
+        responses: {
+          '201': json({ type: 'object', properties: { created: { type: 'boolean' }, feed: FEED } }, 'Subscribed.'),
+          '200': json({ type: 'object', properties: { created: { type: 'boolean' }, feed: FEED } }, 'Already subscribed.'),
+          '400': { description: 'Not an http(s) URL.' },
+          '401': { description: 'No or wrong token.' },
+        },
       },
     },
   },
