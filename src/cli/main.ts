@@ -10,6 +10,8 @@ import { registerServeCommand } from './serve.js';
 import { registerFeedCommands } from './feeds.js';
 import { registerKbCommands } from './kb.js';
 import { registerUserCommands } from './users.js';
+import { registerWorkerCommand } from './worker.js';
+import { registerMigrateCommand } from './migrate.js';
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date like 2024-12-09.');
@@ -70,6 +72,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerFeedCommands(program);
   registerUserCommands(program);
+  registerWorkerCommand(program);
+  registerMigrateCommand(program);
   return program;
 }
 
