@@ -194,6 +194,7 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
       }
       continue;
     }
+    if (f.kind === 'indirect' && isCircumstantialCue(ctx, f.cueTok)) continue;
     out.push({
       start: f.start,
       end: f.end,
@@ -209,6 +210,15 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
 
 /** Classes of cue that report speech; a cue of none of them ("thinks", "wants to") reports a belief or intention. */
 const SPEECH_CLASSES = ['speech', 'tell', 'ask', 'name', 'directive'] as const;
+
+/**
+ * A participle opening its sentence sets the scene ("Responding to a question about X, Peskov
+ * said …"): what follows it is the topic, not something said.
+ */
+function isCircumstantialCue(ctx: Ctx, k: number): boolean {
+  if (k < 0 || !ctx.lw[k].endsWith('ing')) return false;
+  return k === 0 || ctx.sentOf[k - 1] !== ctx.sentOf[k];
+}
 
 function isBeliefCue(ctx: Ctx, k: number): boolean {
   const e = cueEntry(ctx, k);
