@@ -216,7 +216,7 @@ const SPEECH_CLASSES = ['speech', 'tell', 'ask', 'name', 'directive'] as const;
  * said …"): what follows it is the topic, not something said.
  */
 function isCircumstantialCue(ctx: Ctx, k: number): boolean {
-  if (k < 0 || !ctx.lw[k].endsWith('ing')) return false;
+  if (k < 0 || !ctx.lw[k].endsWith('ing') || ctx.lw[k] === 'according') return false;
   return k === 0 || ctx.sentOf[k - 1] !== ctx.sentOf[k];
 }
 
