@@ -42,7 +42,15 @@ export interface PostgresStoreOptions {
   readonly applicationName?: string;
   /** false: commits do not wait for the WAL flush (bulk loads; a crash may lose the last commits, never half of one). */
   readonly synchronousCommit?: boolean;
+  /** Matches ranked per side of a search (default SEARCH_CANDIDATES); tests set it low. */
+  readonly searchCandidates?: number;
 }
+
+/**
+ * Search ranks at most this many matches per side (quotes, articles): the newest ones. Past it
+ * the total is a lower bound (totalIsLowerBound). Bounds the ts_rank work of a common word.
+ */
+export const SEARCH_CANDIDATES = 10_000;
 
 /** Mention kinds whose words are names of the entity (kept as aliases, counted in quotes). */
 const NAME_VIAS = new Set(['name', 'surname', 'title', 'acronym', 'credit']);
@@ -115,10 +123,12 @@ export class PostgresStore implements Store {
   readonly pool: pg.Pool;
   private readonly failpoint?: (point: FailPoint, n: number) => void;
   private closed = false;
+  private readonly candidates: number;
 
   constructor(pool: pg.Pool, options: PostgresStoreOptions = {}) {
     this.pool = pool;
     this.failpoint = options.failpoint;
+    this.candidates = Math.max(1, Math.floor(options.searchCandidates ?? SEARCH_CANDIDATES));
   }
 
   /** Runs fn in a transaction on one connection; retried on serialization/deadlock/unique races. */
@@ -701,26 +711,40 @@ export class PostgresStore implements Store {
     if (options.kind) qConds.push(`q.kind = ${p(options.kind.toLowerCase())}`);
 
     const where = (conds: string[]) => (conds.length ? 'WHERE ' + conds.join(' AND ') : '');
-    const parts: string[] = [];
-    const counts: string[] = [];
-    if (wantQuotes) {
-      const from = `FROM quotes q ${where(qConds)}`;
-      parts.push(`SELECT 2 AS t, q.id AS id, q.article_id AS article_id, ${fts ? `ts_rank(q.tsv, ${fts}, 1)` : '0.0::real'} AS rank, q.said_at AS d ${from}`);
-      counts.push(`(SELECT count(*) ${from})`);
-    }
-    if (wantArticles) {
-      const from = `FROM articles a ${where(aConds)}`;
-      parts.push(`SELECT 1 AS t, a.id AS id, a.id AS article_id, ${fts ? `ts_rank('{0.1, 0.2, 0.25, 1.0}', a.tsv, ${fts}, 1)` : '0.0::real'} AS rank, substr(a.published, 1, 10) AS d ${from}`);
-      counts.push(`(SELECT count(*) ${from})`);
-    }
-    if (!parts.length) return { total: 0, hits: [], query: tsq };
-    const order = fts ? 'ORDER BY rank DESC, t, id' : 'ORDER BY d IS NULL, d COLLATE "C" DESC, t, id DESC';
-    const pageSql = `SELECT h.t, h.id, h.rank, count(*) OVER ()::int AS total FROM (${parts.join(' UNION ALL ')}) h ${order} LIMIT ${p(limit)} OFFSET ${p(offset)}`;
-    const rows = (await this.pool.query<{ t: number; id: number; rank: number; total: number }>(pageSql, params)).rows;
-    let total = rows[0]?.total;
-    if (total === undefined) {
-      const countParams = params.slice(0, params.length - 2);
-      total = Number((await this.pool.query<{ n: string }>(`SELECT ${counts.join(' + ')} AS n`, countParams)).rows[0].n);
+    if (!wantQuotes && !wantArticles) return { total: 0, hits: [], query: tsq };
+    let rows: { t: number; id: number; rank: number }[];
+    let total: number;
+    let lowerBound = false;
+    if (fts) {
+      // Words: each side's newest matches, ranked (see rankedSide).
+      const k = offset + limit;
+      const sides = await Promise.all([
+        wantQuotes ? this.rankedSide(2, 'quotes', `ts_rank(x.tsv, ${fts}, 1)`, qConds, params, k) : null,
+        wantArticles ? this.rankedSide(1, 'articles', `ts_rank('{0.1, 0.2, 0.25, 1.0}', x.tsv, ${fts}, 1)`, aConds, params, k) : null,
+      ]);
+      const ranked = sides.flatMap((s) => s?.rows ?? []);
+      ranked.sort((x, y) => y.rank - x.rank || x.t - y.t || x.id - y.id);
+      rows = ranked.slice(offset, k);
+      total = sides.reduce((n, s) => n + (s?.total ?? 0), 0);
+      lowerBound = sides.some((s) => s?.capped);
+    } else {
+      // Filters alone, newest first: one pass gives the page and the total; past the end, a count.
+      const parts: string[] = [];
+      const counts: string[] = [];
+      if (wantQuotes) {
+        const from = `FROM quotes q ${where(qConds)}`;
+        parts.push(`SELECT 2 AS t, q.id AS id, 0.0::real AS rank, q.said_at AS d ${from}`);
+        counts.push(`(SELECT count(*) ${from})`);
+      }
+      if (wantArticles) {
+        const from = `FROM articles a ${where(aConds)}`;
+        parts.push(`SELECT 1 AS t, a.id AS id, 0.0::real AS rank, substr(a.published, 1, 10) AS d ${from}`);
+        counts.push(`(SELECT count(*) ${from})`);
+      }
+      const pageSql = `SELECT h.t, h.id, h.rank, count(*) OVER ()::int AS total FROM (${parts.join(' UNION ALL ')}) h ORDER BY d IS NULL, d COLLATE "C" DESC, t, id DESC LIMIT ${p(limit)} OFFSET ${p(offset)}`;
+      const page = (await this.pool.query<{ t: number; id: number; rank: number; total: number }>(pageSql, params)).rows;
+      rows = page;
+      total = page[0]?.total ?? Number((await this.pool.query<{ n: string }>(`SELECT ${counts.join(' + ')} AS n`, params.slice(0, params.length - 2))).rows[0].n);
     }
     const quoteIds = rows.filter((r) => r.t === 2).map((r) => r.id);
     const articleIds = rows.filter((r) => r.t === 1).map((r) => r.id);
@@ -744,8 +768,105 @@ export class PostgresStore implements Store {
         if (row) hits.push(articleHit(row, r.rank, fts ? matchers : null));
       }
     }
-    return { total, hits, query: tsq };
+    return lowerBound ? { total, totalIsLowerBound: true, hits, query: tsq } : { total, hits, query: tsq };
   }
+
+  /**
+   * One side (quotes or articles) of a search with words, like SQLite's rankedSearch:
+   *  1. candidates: the newest (highest id) matches that pass the filters, at most
+   *     searchCandidates + 1 ids, without ranking (see candidateIds);
+   *  2. ranking: ts_rank for the newest searchCandidates of them only, best first (then id), the
+   *     top k = offset + limit.
+   * More than searchCandidates matches: only the newest are ranked and the count stops there
+   * (capped: the total is a lower bound). Fewer: the same ranking and count as ranking all.
+   */
+  private async rankedSide(t: 1 | 2, table: 'quotes' | 'articles', rank: string, conds: string[], params: unknown[], k: number): Promise<{ rows: { t: number; id: number; rank: number }[]; total: number; capped: boolean }> {
+    const c = await this.pool.connect();
+    try {
+      const ids = await this.candidateIds(c, table, conds, params);
+      const capped = ids.length > this.candidates;
+      if (capped) ids.length = this.candidates;
+      let rows: { t: number; id: number; rank: number }[] = [];
+      if (ids.length && k > 0) {
+        // The rank expression reads the tsquery, always $1 (the filters' parameters are not used).
+        const sql = `SELECT x.id, ${rank} AS rank FROM ${table} x WHERE x.id = ANY($2::int[]) ORDER BY rank DESC, x.id LIMIT $3`;
+        rows = (await c.query<{ id: number; rank: number }>(sql, [params[0], ids, k])).rows.map((r) => ({ t, id: r.id, rank: r.rank }));
+      }
+      c.release();
+      return { rows, total: ids.length, capped };
+    } catch (err) {
+      c.release(err as Error);
+      throw err;
+    }
+  }
+
+  /**
+   * The newest searchCandidates + 1 matches of a side, newest first, found cheaply. The planner
+   * alone does badly here: for ORDER BY id DESC LIMIT it likes walking the primary key
+   * backwards and testing `tsv @@ query` on each row, which it prices as cheap, but a row's
+   * tsvector must be read (for articles, detoasted: microseconds each) — thousands of rows for
+   * a word in a few percent of the articles; and a GIN bitmap over all the matches visits every
+   * matching row (tens of thousands for a common prefix) to sort them by id. So, from the
+   * planner's estimate of the matches:
+   *  - matches in most rows (over half the articles, a quarter of the quotes): the backward walk
+   *    (it meets a match every row or two);
+   *  - otherwise windows of ids, newest first: GIN bitmap AND the primary key's id range
+   *    (index scans and sequential scans off for these statements), so only the matches inside
+   *    the window are visited; the first window is sized from the estimate (and at most
+   *    4 × the candidates), the next ones from the matches seen so far, until enough are found
+   *    or the ids run out.
+   */
+  private async candidateIds(c: pg.PoolClient, table: 'quotes' | 'articles', conds: string[], params: unknown[]): Promise<number[]> {
+    const want = this.candidates + 1;
+    const alias = table === 'quotes' ? 'q' : 'a';
+    const where = conds.join(' AND ');
+    const plan = (await c.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} ${alias} WHERE ${where}`, params)).rows[0]['QUERY PLAN'];
+    const estimate = plan[0].Plan['Plan Rows'];
+    const { rows, maxId } = await this.tableSize(c, table);
+    const density = Math.min(1, estimate / Math.max(1, rows));
+    const n = params.length;
+    const select = (range: string) => `SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where}${range} ORDER BY ${alias}.id DESC LIMIT $${n + 1}`;
+    if (density > (table === 'articles' ? 0.5 : 0.25) || maxId <= 0) {
+      return (await c.query<{ id: number }>(select(''), [...params, want])).rows.map((r) => r.id);
+    }
+    const out: number[] = [];
+    await c.query('BEGIN READ ONLY; SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off');
+    try {
+      // The first window has no upper end (rows saved since maxId was read are the newest).
+      let hi: number | null = null;
+      let width = Math.ceil(Math.min((want / Math.max(density, 1e-9)) * 1.25, 4 * want));
+      while (out.length < want) {
+        const lo: number = (hi ?? maxId) - width;
+        const last = lo <= 0;
+        const range = (hi === null ? '' : ` AND ${alias}.id <= ${hi}`) + (last ? '' : ` AND ${alias}.id > ${lo}`);
+        const got = (await c.query<{ id: number }>(select(range), [...params, want - out.length])).rows;
+        for (const r of got) out.push(r.id);
+        if (last || out.length >= want) break;
+        // The next window: the ids still needed at the density seen so far (+25%), at least
+        // double the last one when nothing was seen.
+        const seen = out.length / (maxId - lo);
+        width = seen > 0 ? Math.max(Math.ceil(((want - out.length) / seen) * 1.25), 256) : width * 8;
+        hi = lo;
+      }
+    } finally {
+      await c.query('COMMIT');
+    }
+    return out;
+  }
+
+  /** Rows (the planner's count) and the highest id of a table, cached for a few seconds. */
+  private async tableSize(c: pg.PoolClient, table: 'quotes' | 'articles'): Promise<{ rows: number; maxId: number }> {
+    const now = Date.now();
+    const cached = this.sizes.get(table);
+    if (cached && now - cached.at < 5_000) return cached;
+    const r = (await c.query<{ rows: number; max: number | null }>(
+      `SELECT GREATEST((SELECT reltuples FROM pg_class WHERE oid = '${table}'::regclass), 0)::float8 AS rows, (SELECT max(id) FROM ${table}) AS max`,
+    )).rows[0];
+    const size = { rows: r.rows > 0 ? r.rows : r.max ?? 0, maxId: r.max ?? 0, at: now };
+    this.sizes.set(table, size);
+    return size;
+  }
+  private readonly sizes = new Map<string, { rows: number; maxId: number; at: number }>();
 
   async listSources(): Promise<SourceSummary[]> {
     const rows = (await this.pool.query<{ publisher: string; articles: number; first: string | null; last: string | null }>(
