@@ -11,6 +11,9 @@
 //                                                  wall clock (for a machine others are loading)
 //   npm run bench -- --store-1m                    search and serve also on 1,000,000 generated
 //                                                  articles (built once and cached: ~15 min, ~9 GB)
+//   npm run bench -- --postgres                    also the PostgreSQL figure (opt-in: needs a server;
+//                                                  NEWSGRAPH_BENCH_DATABASE_URL, else the test URL);
+//                                                  alone: --only postgres
 //   npm run bench -- --list                        the figure names
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +24,7 @@ import { benchExtraction } from './extraction.js';
 import { benchMemory } from './memory.js';
 import { benchPeers } from './peers.js';
 import { benchPipeline } from './pipeline.js';
+import { benchPostgres } from './postgres.js';
 import { benchIngest } from './ingest.js';
 import { benchSearch } from './search.js';
 import { benchServe } from './serve.js';
@@ -49,13 +53,18 @@ const FIGURES: Record<string, FigureFn> = {
   // the driver prints its table and summary line and writes it into the JSON like the others.
   ingest: (ctx) => benchIngest({ runs: Math.min(ctx.runs, 3) }),                       // bench/ingest.ts: articles/s into SQLite
   search: (ctx) => benchSearch({ runs: ctx.runs, sizes: ctx.store1m ? [10000, 100000, 1000000] : [10000, 100000] }), // bench/search.ts
+  postgres: (ctx) => benchPostgres({ runs: Math.min(ctx.runs, 3) }),                  // bench/postgres.ts (opt-in): workers 1 vs 2, search at 100,000
   serve: (ctx) => benchServe({ articles: ctx.store1m ? 1000000 : 100000 }),            // bench/serve.ts: autocannon + server RSS
   // -----------------------------------------------------------------------------------------
 };
 
-function parseArgs(argv: readonly string[]): { only: string[] | null; runs: number | null; list: boolean; clock: Clock; store1m: boolean } {
+/** Figures that run only when asked for (--only NAME, or their own flag): they need a server. */
+const OPT_IN = new Set(['postgres']);
+
+function parseArgs(argv: readonly string[]): { only: string[] | null; runs: number | null; list: boolean; clock: Clock; store1m: boolean; postgres: boolean } {
   let only: string[] | null = null;
   let store1m = false;
+  let postgres = false;
   let clock: Clock = 'wall';
   let runs: number | null = null;
   let list = false;
@@ -70,9 +79,10 @@ function parseArgs(argv: readonly string[]): { only: string[] | null; runs: numb
       clock = c;
     } else if (a === '--list') list = true;
     else if (a === '--store-1m') store1m = true;
-    else throw new Error(`unknown argument ${a} (use --only a,b  --runs N  --clock wall|cpu  --store-1m  --list)`);
+    else if (a === '--postgres') postgres = true;
+    else throw new Error(`unknown argument ${a} (use --only a,b  --runs N  --clock wall|cpu  --store-1m  --postgres  --list)`);
   }
-  return { only, runs, list, clock, store1m };
+  return { only, runs, list, clock, store1m, postgres };
 }
 
 function git(args: string[]): string | null {
@@ -86,12 +96,12 @@ function git(args: string[]): string | null {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.list) {
-    console.log(Object.keys(FIGURES).join('\n'));
+    console.log(Object.keys(FIGURES).map((n) => (OPT_IN.has(n) ? `${n} (opt-in)` : n)).join('\n'));
     return;
   }
   const unknown = (args.only ?? []).filter((n) => !(n in FIGURES));
   if (unknown.length) throw new Error(`no figure named ${unknown.join(', ')}; figures: ${Object.keys(FIGURES).join(', ')}`);
-  const names = Object.keys(FIGURES).filter((n) => !args.only || args.only.includes(n));
+  const names = Object.keys(FIGURES).filter((n) => (args.only ? args.only.includes(n) : !OPT_IN.has(n)) || (n === 'postgres' && args.postgres));
   const runs = args.runs ?? Number(process.env.BENCH_RUNS ?? 5);
   const memoryRuns = Number(process.env.MEMORY_RUNS ?? 2);
   if (!(runs >= 1) || !(memoryRuns >= 1)) throw new Error('runs must be at least 1');

@@ -49,8 +49,11 @@ export interface PostgresStoreOptions {
 /**
  * Search ranks at most this many matches per side (quotes, articles): the newest ones. Past it
  * the total is a lower bound (totalIsLowerBound). Bounds the ts_rank work of a common word.
+ * Lower than SQLite's 10,000: ts_rank must detoast each article's tsvector (~5–10 µs a row on a
+ * busy 2-core machine), so 10,000 candidates cost ~100 ms; 2,000 keep p95 under 50 ms at
+ * 100,000 articles (BENCHMARKS.md, "PostgreSQL").
  */
-export const SEARCH_CANDIDATES = 10_000;
+export const SEARCH_CANDIDATES = 2_000;
 
 /** Mention kinds whose words are names of the entity (kept as aliases, counted in quotes). */
 const NAME_VIAS = new Set(['name', 'surname', 'title', 'acronym', 'credit']);
