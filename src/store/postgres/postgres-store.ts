@@ -786,7 +786,13 @@ export class PostgresStore implements Store {
   private async rankedSide(t: 1 | 2, table: 'quotes' | 'articles', rank: string, conds: string[], params: unknown[], k: number): Promise<{ rows: { t: number; id: number; rank: number }[]; total: number; capped: boolean }> {
     const c = await this.pool.connect();
     try {
-      const ids = await this.candidateIds(c, table, conds, params);
+      const found = await this.candidateIds(c, table, conds, params, rank, k);
+      if (!Array.isArray(found)) {
+        c.release();
+        const capped = found.n > this.candidates;
+        return { rows: found.rows.map((r) => ({ t, id: r.id, rank: r.rank })), total: capped ? this.candidates : found.n, capped };
+      }
+      const ids = found;
       const capped = ids.length > this.candidates;
       if (capped) ids.length = this.candidates;
       let rows: { t: number; id: number; rank: number }[] = [];
@@ -816,10 +822,10 @@ export class PostgresStore implements Store {
    *  - otherwise windows of ids, newest first: GIN bitmap AND the primary key's id range
    *    (index scans and sequential scans off for these statements), so only the matches inside
    *    the window are visited; the first window is sized from the estimate (and at most
-   *    4 × the candidates), the next ones from the matches seen so far, until enough are found
-   *    or the ids run out.
+   *    4 × the candidates; the whole table when the estimate is well under the candidates), the
+   *    next ones from the matches seen so far, until enough are found or the ids run out.
    */
-  private async candidateIds(c: pg.PoolClient, table: 'quotes' | 'articles', conds: string[], params: unknown[]): Promise<number[]> {
+  private async candidateIds(c: pg.PoolClient, table: 'quotes' | 'articles', conds: string[], params: unknown[], rank: string, k: number): Promise<number[] | { n: number; rows: { id: number; rank: number }[] }> {
     const want = this.candidates + 1;
     const alias = table === 'quotes' ? 'q' : 'a';
     const where = conds.join(' AND ');
@@ -829,12 +835,26 @@ export class PostgresStore implements Store {
     const density = Math.min(1, estimate / Math.max(1, rows));
     const n = params.length;
     const select = (range: string) => `SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where}${range} ORDER BY ${alias}.id DESC LIMIT $${n + 1}`;
-    if (density > (table === 'articles' ? 0.5 : 0.25) || maxId <= 0) {
-      return (await c.query<{ id: number }>(select(''), [...params, want])).rows.map((r) => r.id);
-    }
+    // Candidates and ranking in one statement (when one plan fits all the matches): the
+    // candidates carry their tsv (a TOAST pointer for long texts, detoasted by ts_rank only).
+    const oneStatement = async (): Promise<{ n: number; rows: { id: number; rank: number }[] }> => {
+      const sql = `WITH c AS MATERIALIZED (${select('')})
+        SELECT n.n, r.id, r.rank FROM (SELECT count(*)::int AS n FROM c) n
+        LEFT JOIN LATERAL (
+          SELECT x.id, ${rank} AS rank FROM (SELECT id, tsv FROM c ORDER BY id DESC LIMIT $${n + 2}) x
+          ORDER BY rank DESC, x.id LIMIT $${n + 3}
+        ) r ON true`.replace(`SELECT ${alias}.id FROM`, `SELECT ${alias}.id, ${alias}.tsv FROM`);
+      const res = (await c.query<{ n: number; id: number | null; rank: number }>(sql, [...params, want, this.candidates, k])).rows;
+      return { n: res[0]?.n ?? 0, rows: res.filter((r) => r.id !== null).map((r) => ({ id: r.id!, rank: r.rank })) };
+    };
+    if (density > (table === 'articles' ? 0.5 : 0.25) || maxId <= 0) return oneStatement();
+    // Fewer matches expected than candidates wanted: the bitmap over all of them, in one
+    // statement (not when the query has a prefix, whose estimate is often the planner's default).
+    const few = estimate * 2 < want && !/:\*/.test(String(params[0]));
     const out: number[] = [];
     await c.query('BEGIN READ ONLY; SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off');
     try {
+      if (few) return await oneStatement();
       // The first window has no upper end (rows saved since maxId was read are the newest).
       let hi: number | null = null;
       let width = Math.ceil(Math.min((want / Math.max(density, 1e-9)) * 1.25, 4 * want));
