@@ -834,16 +834,16 @@ export class PostgresStore implements Store {
     const { rows, maxId } = await this.tableSize(c, table);
     const density = Math.min(1, estimate / Math.max(1, rows));
     const n = params.length;
-    const select = (range: string) => `SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where}${range} ORDER BY ${alias}.id DESC LIMIT $${n + 1}`;
+    const select = (range: string, columns = `${alias}.id`) => `SELECT ${columns} FROM ${table} ${alias} WHERE ${where}${range} ORDER BY ${alias}.id DESC LIMIT $${n + 1}`;
     // Candidates and ranking in one statement (when one plan fits all the matches): the
     // candidates carry their tsv (a TOAST pointer for long texts, detoasted by ts_rank only).
     const oneStatement = async (): Promise<{ n: number; rows: { id: number; rank: number }[] }> => {
-      const sql = `WITH c AS MATERIALIZED (${select('')})
+      const sql = `WITH c AS MATERIALIZED (${select('', `${alias}.id, ${alias}.tsv`)})
         SELECT n.n, r.id, r.rank FROM (SELECT count(*)::int AS n FROM c) n
         LEFT JOIN LATERAL (
           SELECT x.id, ${rank} AS rank FROM (SELECT id, tsv FROM c ORDER BY id DESC LIMIT $${n + 2}) x
           ORDER BY rank DESC, x.id LIMIT $${n + 3}
-        ) r ON true`.replace(`SELECT ${alias}.id FROM`, `SELECT ${alias}.id, ${alias}.tsv FROM`);
+        ) r ON true`;
       const res = (await c.query<{ n: number; id: number | null; rank: number }>(sql, [...params, want, this.candidates, k])).rows;
       return { n: res[0]?.n ?? 0, rows: res.filter((r) => r.id !== null).map((r) => ({ id: r.id!, rank: r.rank })) };
     };
