@@ -9,6 +9,7 @@
 // parallel. A save is a handful of batched statements, so this lock admits hundreds of saves a
 // second. Reads never wait for it.
 
+import { articleSummary, domainOf, entitySummary, isNewerVersion, normalisePublisher, publisherOf, speakerOf, storedQuote, type QuoteRow, type Row } from '../rows.js';
 import { NEAR_DUP_THRESHOLD, SOURCE_DUP_THRESHOLD, bandKeys, minhash, signatureFromBuffer, signatureToBuffer, similarity } from '../near-dup.js';
 import pg from 'pg';
 import { NewsgraphError } from '../../doc/errors.js';
@@ -62,15 +63,7 @@ const SAVE_LOCK = 7_314_202_412;
 /** Errors after which a save is simply tried again: serialization, deadlock, unique race. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 
-type Row = Record<string, unknown>;
 type Q = pg.Pool | pg.PoolClient;
-
-interface QuoteRow {
-  id: number; article_id: number; kind: string; start: number; end: number; text: string; cue: string | null;
-  speaker_entity_id: number | null; speaker_name: string | null; speaker_text: string | null;
-  via_entity_id: number | null; via_name: string | null; via_text: string | null;
-  said_on: string | null; said_at: string | null; published: string | null; publisher: string | null; title: string | null; url: string | null;
-}
 
 const QUOTE_COLUMNS = `q.id, q.article_id, q.kind, q.start, q."end", q.text, q.cue, q.speaker_entity_id, q.speaker_name,
   q.speaker_text, q.via_entity_id, q.via_name, q.via_text, q.said_on, q.said_at, q.published, q.publisher,
@@ -980,91 +973,6 @@ function articleParams(result: ArticleResult, meta: SaveMeta): Record<string, un
     result_json: JSON.stringify(rest),
     pipeline_version: meta.pipelineVersion,
     tsv: ftsVector([{ text: result.title, weight: 'A' }, { text, weight: 'B' }]),
-  };
-}
-
-function domainOf(result: ArticleResult, metaUrl: string | null): string | null {
-  for (const u of [result.source?.url, result.canonical_url, result.url, metaUrl]) {
-    if (!u) continue;
-    try {
-      const host = new URL(u).hostname.toLowerCase().replace(/^www\./, '');
-      if (host) return host;
-    } catch {
-      // not a URL: try the next
-    }
-  }
-  return null;
-}
-
-function publisherOf(result: ArticleResult): string | null {
-  const p = result.source?.publisher ?? null;
-  return p ? normalisePublisher(p) : null;
-}
-
-function normalisePublisher(p: string): string {
-  const t = p.trim();
-  if (/^https?:\/\//i.test(t)) {
-    try {
-      return new URL(t).hostname.toLowerCase().replace(/^www\./, '');
-    } catch {
-      return t;
-    }
-  }
-  return /^[\w.-]+\.[a-z]{2,}$/i.test(t) ? t.toLowerCase().replace(/^www\./, '') : t;
-}
-
-/** Pipeline versions compare by their numbers ("…/10" is newer than "…/9"), as in SQLite. */
-export function isNewerVersion(candidate: string, stored: string): boolean {
-  return candidate.localeCompare(stored, 'en', { numeric: true }) > 0;
-}
-
-function articleSummary(r: Row): ArticleSummary {
-  return {
-    id: r.id as number,
-    title: (r.title as string | null) ?? null,
-    published: (r.published as string | null) ?? null,
-    url: ((r.canonical_url as string | null) ?? (r.url as string | null)) ?? null,
-    publisher: (r.publisher as string | null) ?? null,
-    quoteCount: (r.quote_count as number) ?? 0,
-    entityCount: (r.entity_count as number) ?? 0,
-    pipelineVersion: r.pipeline_version as string,
-    ingestedAt: r.ingested_at as string,
-  };
-}
-
-function entitySummary(r: Row): EntitySummary {
-  return {
-    id: r.id as number,
-    name: r.name as string,
-    type: r.type as string,
-    articleCount: r.article_count as number,
-    mentionCount: r.mention_count as number,
-    quoteCount: r.quote_count as number,
-  };
-}
-
-function speakerOf(entityId: number | null, name: string | null, text: string | null): StoredSpeaker | null {
-  if (entityId === null && name === null && text === null) return null;
-  return { entityId, name, text: text ?? name ?? '' };
-}
-
-function storedQuote(r: QuoteRow): StoredQuote {
-  return {
-    id: r.id,
-    articleId: r.article_id,
-    kind: r.kind,
-    text: r.text,
-    start: r.start,
-    end: r.end,
-    cue: r.cue,
-    speaker: speakerOf(r.speaker_entity_id, r.speaker_name, r.speaker_text),
-    via: speakerOf(r.via_entity_id, r.via_name, r.via_text),
-    saidOn: r.said_on,
-    published: r.published,
-    when: r.said_at,
-    publisher: r.publisher,
-    title: r.title,
-    url: r.url,
   };
 }
 
