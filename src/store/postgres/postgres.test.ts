@@ -132,4 +132,22 @@ describe('PostgreSQL store', () => {
     }
     void pg;
   });
+  test('search ranks a bounded candidate set: the newest matches; the total is then a lower bound', async () => {
+    const store = await freshStore({ searchCandidates: 3 });
+    try {
+      for (let i = 0; i < 5; i++) {
+        await store.saveArticle(article(`Harbour cranes ${'cranes '.repeat(i)}number ${i}`), { contentHash: contentHash(`c${i}`), pipelineVersion: 'p/1' });
+      }
+      const r = await store.search('cranes', { type: 'quote', limit: 10 });
+      assert.equal(r.total, 3);
+      assert.equal(r.totalIsLowerBound, true);
+      assert.deepEqual(r.hits.map((h) => h.snippet.replaceAll('**', '')).sort(), [2, 3, 4].map((i) => `Harbour cranes ${'cranes '.repeat(i)}number ${i}`).sort());
+      for (let i = 1; i < r.hits.length; i++) assert.ok(r.hits[i - 1].score >= r.hits[i].score);
+      const exact = await store.search('"number 1"', { type: 'quote' });
+      assert.equal(exact.total, 1);
+      assert.ok(!exact.totalIsLowerBound);
+    } finally {
+      await store.close();
+    }
+  });
 });
