@@ -236,3 +236,12 @@ test('beliefs and intentions are attributed, but not as speech', () => {
   assert.equal(find(v, 'change the rules').kind, 'belief');
   assert.equal(find(v, 'the bridge would open').kind, 'indirect');
 });
+
+test('transcript turns: a capitalised label and a colon name the speaker', () => {
+  const v = run('The exchange went as follows.\n\n"WALLACE: Will she be there tomorrow night?"\n\n"PENCE: She will not be attending the debate."');
+  const q = find(v, 'She will not be attending');
+  assert.equal(q.speaker, 'PENCE');
+  assert.equal(q.cue, ':');
+  assert.ok(!q.text.includes('PENCE'), q.text);
+  assert.equal(find(v, 'Will she be there').speaker, 'WALLACE');
+});

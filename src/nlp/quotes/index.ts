@@ -195,6 +195,12 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
       continue;
     }
     if (f.kind === 'indirect' && isCircumstantialCue(ctx, f.cueTok)) continue;
+    const turn = transcriptTurn(ctx, f.start) ?? labelInside(ctx, f.start, f.end);
+    if (turn) {
+      out.push({ start: turn.contentStart ?? f.start, end: f.end, kind: f.kind, cue: turn.cue, speaker: { start: turn.speaker.start, end: turn.speaker.end, entity: null }, via: null });
+      prev = f;
+      continue;
+    }
     out.push({
       start: f.start,
       end: f.end,
@@ -210,6 +216,52 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
 
 /** Classes of cue that report speech; a cue of none of them ("thinks", "wants to") reports a belief or intention. */
 const SPEECH_CLASSES = ['speech', 'tell', 'ask', 'name', 'directive'] as const;
+
+/**
+ * A transcript turn: a paragraph that opens with a speaker label in capitals and a colon
+ * ("WALLACE: Let's start…", "PENCE: Well, look…"). The label is the speaker of what follows.
+ */
+function transcriptTurn(ctx: Ctx, start: number): { speaker: Span; cue: Span; contentStart?: number } | null {
+  let k = tokenAtOrAfter(ctx, start) - 1;
+  while (k >= 0 && ctx.toks[k].kind === 'quote' && ctx.toks[k].start >= start - 2) k--;
+  if (k < 1 || ctx.lw[k] !== ':') return null;
+  const colon = k;
+  let first = colon;
+  while (first - 1 >= 0 && colon - first < 3 && ctx.toks[first - 1].kind === 'word' && isCapsLabel(ctx, first - 1) && ctx.paraOf[first - 1] === ctx.paraOf[colon]) first--;
+  if (first === colon) return null;
+  // the label opens its paragraph (a quote mark may come first)
+  let b = first - 1;
+  while (b >= 0 && ctx.toks[b].kind === 'quote' && ctx.paraOf[b] === ctx.paraOf[colon]) b--;
+  if (b >= 0 && ctx.paraOf[b] === ctx.paraOf[colon]) return null;
+  return { speaker: span(ctx, first, colon - 1), cue: span(ctx, colon, colon) };
+}
+
+/** The same label at the start of a quotation that opens with it: `"PENCE: Well, look…"`. */
+function labelInside(ctx: Ctx, start: number, end: number): { speaker: Span; cue: Span; contentStart: number } | null {
+  let k = tokenAtOrAfter(ctx, start);
+  if (k >= ctx.n || ctx.toks[k].kind !== 'quote') return null;
+  k++;
+  const first = k;
+  while (k < ctx.n && k - first < 3 && ctx.toks[k].kind === 'word' && isCapsLabel(ctx, k)) k++;
+  if (k === first || k + 1 >= ctx.n || ctx.lw[k] !== ':' || ctx.toks[k + 1].start >= end) return null;
+  return { speaker: span(ctx, first, k - 1), cue: span(ctx, k, k), contentStart: ctx.toks[k + 1].start };
+}
+
+function isCapsLabel(ctx: Ctx, k: number): boolean {
+  const w = ctx.text.slice(ctx.toks[k].start, ctx.toks[k].end);
+  return w.length >= 2 && /^[\p{Lu}][\p{Lu}.'’-]*$/u.test(w);
+}
+
+function tokenAtOrAfter(ctx: Ctx, offset: number): number {
+  let lo = 0;
+  let hi = ctx.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.toks[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * A participle opening its sentence sets the scene ("Responding to a question about X, Peskov
