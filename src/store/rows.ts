@@ -2,7 +2,7 @@
 // the same columns for articles, entities and quotes).
 
 import type { ArticleResult } from '../result.js';
-import type { ArticleSummary, EntitySummary, StoredQuote, StoredSpeaker } from './store.js';
+import type { ArticleSummary, EntitySummary, FeedRecord, StoredQuote, StoredSpeaker } from './store.js';
 
 export type Row = Record<string, unknown>;
 
@@ -112,3 +112,38 @@ export function storedQuote(r: QuoteRow): StoredQuote {
     url: r.url,
   };
 }
+
+export interface FeedRow {
+  id: number;
+  url: string;
+  title: string | null;
+  added_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_status: string | null;
+  last_error: string | null;
+  failures: number;
+  next_poll_at: string | null;
+  entries_seen: number;
+}
+
+export function toFeed(r: FeedRow): FeedRecord {
+  return {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    addedAt: r.added_at,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastPolledAt: r.last_polled_at,
+    lastStatus: r.last_status as FeedRecord['lastStatus'],
+    lastError: r.last_error,
+    failures: r.failures,
+    nextPollAt: r.next_poll_at,
+    entriesSeen: r.entries_seen,
+  };
+}
+
+/** ISO timestamps compare as text only in one form: normalise to toISOString(). */
+export const iso = (s: string) => new Date(s).toISOString();

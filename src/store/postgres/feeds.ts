@@ -5,43 +5,10 @@
 
 import type pg from 'pg';
 import type { FeedPoll, FeedRecord } from '../store.js';
+import { iso, toFeed, type FeedRow } from '../rows.js';
 
-interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_status: string | null;
-  last_error: string | null;
-  failures: number;
-  next_poll_at: string | null;
-  entries_seen: number;
-}
 
 const FEED_SELECT = `SELECT f.*, (SELECT count(*)::int FROM feed_entries e WHERE e.feed_id = f.id) AS entries_seen FROM feeds f`;
-
-function toFeed(r: FeedRow): FeedRecord {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    addedAt: r.added_at,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolledAt: r.last_polled_at,
-    lastStatus: r.last_status as FeedRecord['lastStatus'],
-    lastError: r.last_error,
-    failures: r.failures,
-    nextPollAt: r.next_poll_at,
-    entriesSeen: r.entries_seen,
-  };
-}
-
-/** ISO timestamps compare as text only in one form: normalise to toISOString(). */
-const iso = (s: string) => new Date(s).toISOString();
 
 export class PgFeeds {
   constructor(private readonly pool: pg.Pool) {}

@@ -3,6 +3,8 @@
 
 import type Database from 'better-sqlite3';
 import type { FeedPoll, FeedRecord } from '../store.js';
+import { iso, toFeed, type FeedRow } from '../rows.js';
+
 
 export function FEEDS_MIGRATION_UP(db: Database.Database): void {
   db.exec(`
@@ -32,42 +34,7 @@ export function FEEDS_MIGRATION_UP(db: Database.Database): void {
   `);
 }
 
-interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_status: string | null;
-  last_error: string | null;
-  failures: number;
-  next_poll_at: string | null;
-  entries_seen: number;
-}
-
 const FEED_SELECT = `SELECT f.*, (SELECT COUNT(*) FROM feed_entries e WHERE e.feed_id = f.id) AS entries_seen FROM feeds f`;
-
-function toFeed(r: FeedRow): FeedRecord {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    addedAt: r.added_at,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolledAt: r.last_polled_at,
-    lastStatus: r.last_status as FeedRecord['lastStatus'],
-    lastError: r.last_error,
-    failures: r.failures,
-    nextPollAt: r.next_poll_at,
-    entriesSeen: r.entries_seen,
-  };
-}
-
-/** ISO timestamps compare as text only in one form: normalise to toISOString(). */
-const iso = (s: string) => new Date(s).toISOString();
 
 export class SqliteFeeds {
   constructor(private readonly db: Database.Database) {}
