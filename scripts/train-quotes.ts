@@ -314,11 +314,11 @@ for (let ep = 0; ep < EPOCHS; ep++) {
     if (x.h >= -1) {
       const hc = spkCands(x, x.s, x.e);
       if (hc.includes(x.h)) {
-        const bh = rank(spkP, hc, (c, o) => speakerFeatures(x.ctx, x.prep, x.i, x.ce, c, x.hint, o)).best;
+        const bh = rank(spkP, hc, (c, o) => speakerFeatures(x.ctx, x.prep, x.i, x.ce, c, x.hint, o, x.s, x.e)).best;
         if (bh !== x.h) {
-          speakerFeatures(x.ctx, x.prep, x.i, x.ce, x.h, x.hint, g);
+          speakerFeatures(x.ctx, x.prep, x.i, x.ce, x.h, x.hint, g, x.s, x.e);
           spkP.upd(g, 1);
-          speakerFeatures(x.ctx, x.prep, x.i, x.ce, bh, x.hint, g);
+          speakerFeatures(x.ctx, x.prep, x.i, x.ce, bh, x.hint, g, x.s, x.e);
           spkP.upd(g, -1);
           eh++;
         }
@@ -367,7 +367,7 @@ for (const x of spDev) {
     const hc = spkCands(x, x.s, x.e);
     if (hc.includes(x.h)) {
       nH++;
-      if (rank(avg, hc, (c, o) => speakerFeatures(x.ctx, x.prep, x.i, x.ce, c, x.hint, o)).best === x.h) hOk++;
+      if (rank(avg, hc, (c, o) => speakerFeatures(x.ctx, x.prep, x.i, x.ce, c, x.hint, o, x.s, x.e)).best === x.h) hOk++;
     }
   }
 }

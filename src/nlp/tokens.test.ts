@@ -55,3 +55,9 @@ test('a quote ending in ?" or !" stays with a capitalised speaker and reporting 
 test('a detached possessive in pre-tokenised text is one token', () => {
   assert.deepEqual(words("Assad 's regime and the 'quoted' word"), ['Assad', "'s", 'regime', 'and', 'the', "'", 'quoted', "'", 'word']);
 });
+
+test('a party-and-state tag keeps its period', () => {
+  const w = words('Sen. Jane Roe (D-Calif.) and Rep. John Doe, R-Ky., said so.');
+  assert.ok(w.includes('D-Calif.'));
+  assert.ok(w.includes('R-Ky.'));
+});

@@ -167,7 +167,9 @@ function readWord(text: string, start: number, to: number, out: Token[]): number
     const word = text.slice(start, end);
     const lower = word.toLowerCase();
     const initial = word.length === 1 && UPPER.test(word);
-    if (dots > 0 || initial || ABBREVIATIONS.has(lower)) end++;
+    // a party-and-state tag keeps its state's period: "(R-Ky.)", "D-Calif."
+    const party = /^[rdi]-([a-z]+)$/.exec(lower);
+    if (dots > 0 || initial || ABBREVIATIONS.has(lower) || (party !== null && ABBREVIATIONS.has(party[1]))) end++;
   }
   out.push({ start, end, kind: hasLetter ? 'word' : 'number' });
   if (end === i && i < to && APOSTROPHES.has(text[i]) && (text[i + 1] === 's' || text[i + 1] === 'S') && !isWordCharAt(text, i + 2)) {

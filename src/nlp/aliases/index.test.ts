@@ -94,3 +94,13 @@ test('an unresolvable speaker keeps its span with no entity', () => {
   assert.equal(q.speaker?.entity, null);
   assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'sources');
 });
+
+test('a speaker span with an apposition or a party tag resolves to its head, not to a name inside the apposition', () => {
+  const text = '"It is over," Jane Roe, a former adviser to Mark Cole, said. "We won," Rep. John Doe (R-Ky.) said.';
+  const r = run(text, [['Jane Roe', 'PERSON'], ['Mark Cole', 'PERSON'], ['John Doe', 'PERSON'], ['R-Ky.', 'PERSON']], [
+    { content: '"It is over,"', speaker: 'Jane Roe, a former adviser to Mark Cole' },
+    { content: '"We won,"', speaker: 'Rep. John Doe (R-Ky.)' },
+  ]);
+  assert.equal(r.speakerOf('"It is over,"'), 'Jane Roe');
+  assert.equal(r.speakerOf('"We won,"'), 'John Doe');
+});

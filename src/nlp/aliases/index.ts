@@ -508,7 +508,10 @@ class SpeakerResolver {
   }
 
   /** A name mention inside the span (the one that ends it first, then people, then the longest). */
-  private byName(s: Span): Cluster | undefined {
+  private byName(span: Span): Cluster | undefined {
+    // an apposition or party tag follows the head: "Flynn, a top Trump surrogate", "Rep. Jane Roe (D-N.Y.)"
+    const cut = /[,(]/.exec(this.text.slice(span.start, span.end));
+    const s = cut && cut.index > 0 ? { start: span.start, end: span.start + this.text.slice(span.start, span.start + cut.index).trimEnd().length } : span;
     const near = this.startingIn(s.start - MAX_MENTION_LENGTH, s.end);
     const inside = near.filter((m) => m.span.start >= s.start && m.span.end <= s.end && m.span.via !== 'role');
     const covering = near.filter((m) => m.span.start <= s.start && m.span.end >= s.end);

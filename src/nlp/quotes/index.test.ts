@@ -245,3 +245,26 @@ test('transcript turns: a capitalised label and a colon name the speaker', () =>
   assert.ok(!q.text.includes('PENCE'), q.text);
   assert.equal(find(v, 'Will she be there').speaker, 'WALLACE');
 });
+
+test('direct quote credited to a speaker with an apposition or a party tag before the cue', () => {
+  const a = find(run('"The veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.'), 'overridden');
+  assert.equal(a.kind, 'direct');
+  assert.equal(a.cue, 'said');
+  assert.equal(a.speaker, 'Senate Majority Leader Mitch McConnell, R-Ky.');
+  const b = find(run('"They may not want to answer," Rep. Jane Roe (D-Calif.) said after the hearing.'), 'answer');
+  assert.equal(b.speaker, 'Rep. Jane Roe (D-Calif.)');
+  const c = find(run('"There is a severe disconnect," Flynn, a former adviser to the campaign, said Thursday.'), 'disconnect');
+  assert.equal(c.speaker, 'Flynn, a former adviser to the campaign');
+  // no quote is invented from the time word after the cue
+  assert.equal(run('"The veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.').length, 1);
+});
+
+test('a dash and a name after a quotation credit it', () => {
+  const v = run('“We can build a bridge instead of a wall.” ― Ana Ruiz\n\n“Nobody asked the workers.” ― Tom Beck');
+  assert.equal(v.length, 2);
+  assert.deepEqual([v[0].speaker, v[0].cue], ['Ana Ruiz', '―']);
+  assert.deepEqual([v[1].speaker, v[1].cue], ['Tom Beck', '―']);
+  // a dash that opens a clause of its own is no credit
+  const w = run('“It was late.” — Officials said the bridge would stay shut.');
+  assert.ok(!w.some((x) => x.speaker === 'Officials' && x.cue === '—'));
+});

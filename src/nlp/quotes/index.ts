@@ -709,14 +709,20 @@ function attributionAfter(ctx: Ctx, seg: Segment, openEnded: boolean): Attributi
     const r = rightNP(ctx, t + 2, ctx.n - 1, true);
     return { cue: span(ctx, t, t + 1), cueTok: t, speaker: r ? r.np : null };
   }
+  const dashed = dashCredit(ctx, t);
+  if (dashed) return dashed;
   const start = ctx.lw[t] === ',' ? t + 1 : t;
-  for (let j = start; j < ctx.n && j <= start + 8; j++) {
+  // the speaker may carry an apposition or a party tag before the cue: `"...," Flynn, a top Trump
+  // surrogate, said` / `"...," Rep. John Mica (R-Fla.) said` (speakerBefore checks it opens at start)
+  let commas = 0;
+  for (let j = start; j < ctx.n && j <= start + APPOSITION_SPAN; j++) {
     if (!sameClause(ctx, t, j) || ctx.segOf[j] >= 0) break;
     const w = ctx.lw[j];
-    if (TERMINAL.has(w) || (CLAUSE_PUNCT.has(w) && w !== ',')) break;
+    if (TERMINAL.has(w) || (CLAUSE_PUNCT.has(w) && w !== ',' && w !== '(' && w !== ')')) break;
+    if (j > start + 8 && commas === 0) break;
     const e = cueEntry(ctx, j);
     if (!e || e.form === 'ing' || e.classes.has('name') && e.classes.size === 1) {
-      if (w === ',' && j > start) break;
+      if (w === ',' && j > start && ++commas > 3) break;
       continue;
     }
     if (ctx.used[j]) return null;
@@ -738,6 +744,24 @@ function attributionAfter(ctx: Ctx, seg: Segment, openEnded: boolean): Attributi
     return { cue: span(ctx, j, ce), cueTok: j, speaker: sp.np };
   }
   return null;
+}
+
+/** Tokens after a closing quote within which an appositive speaker's cue may come. */
+const APPOSITION_SPAN = 24;
+const CREDIT_DASHES = new Set(['―', '—', '–', '--', '-']);
+
+/**
+ * `"…" ― Steve Quinlan`: a name after a dash that ends the paragraph, its sentence or comes right
+ * before the next quotation credits the quote before it (reader comments, epigraphs, social posts).
+ */
+function dashCredit(ctx: Ctx, t: number): Attribution | null {
+  if (!CREDIT_DASHES.has(ctx.lw[t]) || t + 1 >= ctx.n || !sameClause(ctx, t, t + 1) || !ctx.cap[t + 1]) return null;
+  const r = rightNP(ctx, t + 1, ctx.n - 1, false);
+  if (!r || !hasCap(ctx, t + 1, r.last)) return null;
+  const k = r.last + 1;
+  const ends = k >= ctx.n || ctx.paraOf[k] !== ctx.paraOf[t] || TERMINAL.has(ctx.lw[k]) || ctx.segOf[k] >= 0 || ctx.toks[k].kind === 'quote';
+  if (!ends || CUE_VERBS.has(ctx.lw[k])) return null;
+  return { cue: span(ctx, t, t), cueTok: t, speaker: r.np };
 }
 
 /** `Peskov said: "..."`, `he said, "..."`, `said Peskov: "..."`, `According to X, "..."` */
@@ -1194,6 +1218,8 @@ export function cueEndTok(ctx: FeatCtx, i: number): number {
 }
 
 const feats: number[] = [];
+/** Content never starts inside a phrase of place or time after the cue ("spoke ... at [the town hall]"). */
+const SCENE_PREPOSITIONS = new Set(['at', 'during', 'near', 'inside', 'outside', 'throughout', 'amid']);
 
 function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Found | null {
   cueFeatures(ctx, p, i, hint, feats);
@@ -1208,7 +1234,7 @@ function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Fo
     if (k >= i && k <= ce) continue;
     const kind = ctx.toks[k].kind;
     // a coordinator right after the cue: the verb has no complement of its own ("supported and joined")
-    if (kind !== 'punct' && !(k === ce + 1 && (ctx.lw[k] === 'and' || ctx.lw[k] === 'or' || ctx.lw[k] === 'but')) && !addresseeTo(ctx, k)) {
+    if (kind !== 'punct' && !(k === ce + 1 && (ctx.lw[k] === 'and' || ctx.lw[k] === 'or' || ctx.lw[k] === 'but')) && !addresseeTo(ctx, k) && !(k > ce + 1 && SCENE_PREPOSITIONS.has(ctx.lw[k - 1]))) {
       startFeatures(ctx, p, i, ce, k, hint, feats);
       ss[k - a] = m.score(feats);
     }
@@ -1241,13 +1267,13 @@ function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Fo
   if (bs === ce + 2 && addresseeTo(ctx, ce + 1)) return null;
   // speaker head
   let h = -1;
-  speakerFeatures(ctx, p, i, ce, -1, hint, feats);
+  speakerFeatures(ctx, p, i, ce, -1, hint, feats, bs, be);
   let hb = m.score(feats);
   for (let k = a; k <= b; k++) {
     if ((k >= i && k <= ce) || (k >= bs && k <= be)) continue;
     const kind = ctx.toks[k].kind;
     if (kind !== 'word' && kind !== 'number') continue;
-    speakerFeatures(ctx, p, i, ce, k, hint, feats);
+    speakerFeatures(ctx, p, i, ce, k, hint, feats, bs, be);
     const sc = m.score(feats);
     if (sc > hb) {
       hb = sc;

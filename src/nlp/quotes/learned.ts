@@ -338,7 +338,7 @@ export function endFeatures(c: FeatCtx, p: Prep, i: number, ce: number, e: numbe
 // ---------------------------------------------------------------------------------------------
 // speaker features (candidate head token h, or none, for cue i whose content is [cs, ce2])
 
-export function speakerFeatures(c: FeatCtx, p: Prep, i: number, ce: number, h: number, hint: Hint, out: number[]): void {
+export function speakerFeatures(c: FeatCtx, p: Prep, i: number, ce: number, h: number, hint: Hint, out: number[], cs = -1, cend = -1): void {
   out.length = 0;
   out.push(key(330, hint.h1 < 0 ? 1 : h === hint.h1 ? 2 : h >= hint.h0 && h <= hint.h1 ? 3 : 4, h < 0 ? 1 : 2));
   const l0 = p.lh[i];
@@ -378,6 +378,34 @@ export function speakerFeatures(c: FeatCtx, p: Prep, i: number, ce: number, h: n
   out.push(key(320, side, wAt(p, h + 1, a, b), p.sh[h]));
   out.push(key(321, side, c.segOf[h] >= 0 ? 1 : 2));
   out.push(key(322, side, p.lh[h]));
+  // where the head lies relative to the content span: the first noun phrase after a quoted clause
+  // ("..., Scott Pruitt, the attorney general of Oklahoma, said") rather than a name inside its apposition
+  if (cs >= 0) {
+    const rel = h < cs ? (h < i ? 1 : 4) : h < i ? 2 : 3;
+    let gap = 0;
+    let onlyPunct = 1;
+    if (h > cend) {
+      for (let k = cend + 1; k < h; k++) {
+        if (c.toks[k].kind === 'word' || c.toks[k].kind === 'number') {
+          gap++;
+          onlyPunct = 0;
+        }
+      }
+    } else {
+      for (let k = h + 1; k < cs; k++) {
+        if (k >= i && k <= ce) continue;
+        if (c.toks[k].kind === 'word' || c.toks[k].kind === 'number') {
+          gap++;
+          onlyPunct = 0;
+        }
+      }
+    }
+    const g = gap > 6 ? 7 : gap;
+    out.push(key(340, rel, g, side));
+    out.push(key(341, rel, onlyPunct, p.sh[h]));
+    out.push(key(342, rel, g, p.sh[h]));
+    out.push(key(343, rel, p.lh[i], g > 2 ? 3 : g));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,7 +505,8 @@ function modelPath(): string | null {
 /** The trained quote model, loaded once; null when the file is missing (rules only). */
 export function quoteModel(): QuoteModel | null {
   if (loaded === undefined) {
-    const path = process.env.NEWSGRAPH_QUOTES_NO_MODEL ? null : modelPath();
+    // NEWSGRAPH_QUOTES_MODEL: another model file (experiments with scripts/train-quotes.ts --out)
+    const path = process.env.NEWSGRAPH_QUOTES_NO_MODEL ? null : process.env.NEWSGRAPH_QUOTES_MODEL || modelPath();
     loaded = path ? deserializeModel(readFileSync(path)) : null;
   }
   return loaded;
