@@ -268,3 +268,13 @@ test('a dash and a name after a quotation credit it', () => {
   const w = run('“It was late.” — Officials said the bridge would stay shut.');
   assert.ok(!w.some((x) => x.speaker === 'Officials' && x.cue === '—'));
 });
+
+test('a quotation inside a sentence, credited right after it', () => {
+  const a = find(run("As for cost, ''closing the loopholes will take a lot of administration,'' said Mr. Kamin, an economist."), 'loopholes');
+  assert.deepEqual([a.kind, a.text, a.speaker], ['direct', "''closing the loopholes will take a lot of administration,''", 'Mr. Kamin']);
+  const b = find(run('Whatever the goal, using the tax "is a misguided approach," said Mr. Burman.'), 'misguided');
+  assert.deepEqual([b.kind, b.text, b.speaker], ['mixed', 'Whatever the goal, using the tax "is a misguided approach,"', 'Mr. Burman']);
+  // a title in marks is not what the speaker said
+  const c = run('In an interview on "Face the Nation," Senator Jane Roe said the bill would pass.');
+  assert.ok(!c.some((x) => x.text.includes('Face the Nation')), JSON.stringify(c));
+});

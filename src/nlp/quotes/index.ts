@@ -692,7 +692,35 @@ function attributeSegment(ctx: Ctx, s: number): Found | null {
   }
   const l = attributionBefore(ctx, seg);
   if (l) return { ...l, start: seg.start, end: seg.end, kind: 'direct', via: null, segs: [s], para: seg.firstPara };
+  // a quotation that ends its clause open inside a sentence and is credited right after it:
+  // `As for complexity, ''broadening the base is costly,'' said Mr. Kamin` (the quotation alone), or
+  // `However laudable the goal, the tax ''is a misguided approach,'' said Mr. Burman` (the sentence)
+  if (seg.closeTok >= 0 && !atStart && openEnded && seg.words >= 4 && seg.firstPara === seg.lastPara && !titleCased(ctx, seg)) {
+    const r = attributionAfter(ctx, seg, true);
+    if (r) {
+      const before = ctx.lw[seg.openTok - 1];
+      if (before === ',' || before === ':') return { ...r, start: seg.start, end: seg.end, kind: 'direct', via: null, segs: [s], para: seg.firstPara };
+      const sentStart = Math.max(ctx.sents[ctx.sentOf[seg.openTok]]?.start ?? seg.start, ctx.toks[tokAtOrAfterPara(ctx, seg.openTok)].start);
+      return { ...r, start: sentStart, end: seg.end, kind: 'mixed', via: null, segs: [s], para: seg.firstPara };
+    }
+  }
   return null;
+}
+
+/** Every word inside the marks is capitalised: a title ("Face the Nation"), not a statement. */
+function titleCased(ctx: Ctx, seg: Segment): boolean {
+  for (let k = seg.innerFirst; k < seg.closeTok; k++) {
+    if (ctx.toks[k].kind === 'word' && !ctx.cap[k] && !TITLE_SMALL_WORDS.has(ctx.lw[k])) return false;
+  }
+  return true;
+}
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from']);
+
+/** The first token of token k's paragraph. */
+function tokAtOrAfterPara(ctx: Ctx, k: number): number {
+  let j = k;
+  while (j > 0 && ctx.paraOf[j - 1] === ctx.paraOf[k]) j--;
+  return j;
 }
 
 interface Attribution {
