@@ -8,13 +8,14 @@ import {
 } from './calendar.js';
 import {
   AGO_WORDS, AMBIGUOUS_MONTHS, BARE_PLURAL_UNITS, CLOCK_WORDS, DAY_OFFSETS, DECADE_WORDS, DEICTIC_PHRASES,
-  ARTICLE_DURATION_CUES, DURATION_DETERMINERS, DURATION_FILLERS, NOT_FREQUENCY_NOUNS, DURATION_MODIFIERS, FREQUENCY_ADJECTIVES, FREQUENCY_WORDS, NOT_CLOCK_BEFORE, FUTURE_CUES, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
+  ARTICLE_DURATION_CUES, DURATION_DETERMINERS, DURATION_FILLERS, NOT_FREQUENCY_NOUNS, DURATION_MODIFIERS, FREQUENCY_ADJECTIVES, FREQUENCY_WORDS, NOT_CLOCK_BEFORE, GUARDED_DEICTICS, HALF_UNIT, HOLIDAYS,
   MERIDIEMS, MONTH_CUES, MONTHS, NON_TEMPORAL_AFTER_ADJ, NOT_YEAR_AFTER, NOT_YEAR_BEFORE, NUMBER_WORDS, OCLOCK,
-  ORDINALS, PARTS_OF_DAY, FUTURE_TO_HEADS, PAST_CUES, PERIOD_NOUNS, POINT_MODIFIERS, POSITION_MODIFIERS, QUANTITY_PHRASES,
+  ORDINALS, PARTS_OF_DAY, PERIOD_NOUNS, POINT_MODIFIERS, POSITION_MODIFIERS, QUANTITY_PHRASES,
   RELATIVE_DETERMINERS, SEASONS, SET_QUANTIFIERS, TIME_ZONES, UNIT_DURATION, UNIT_NEEDS_NUMBER, UNITS,
   VAGUE_QUANTITIES, WEEKDAY_ABBREVIATIONS, WEEKDAYS, YEAR_AGO_ADJECTIVES, type UnitLetter,
 } from './lexicon.js';
 import { PhraseTable, type DTok } from './phrases.js';
+import { TenseFinder, type Tense } from './tense.js';
 import { agoPoint, dayPoint, durationValue, formatPoint, pointDay, resolveSeason, shift, type Point } from './values.js';
 
 // ---------- compiled tables (once) ----------
@@ -99,9 +100,12 @@ export class Grammar {
   /** the last full day named (its value) and the token after it: "Oct. 12, the day before ..." */
   lastDay: { value: string; end: number } | null = null;
 
+  private readonly tenses: TenseFinder;
+
   constructor(private readonly ctx: GrammarContext) {
     this.toks = ctx.toks;
     this.anchor = ctx.anchor;
+    this.tenses = new TenseFinder(ctx.toks, ctx.sentOf, ctx.sentStart, ctx.sentEnd);
   }
 
   // ---------- helpers ----------
@@ -113,21 +117,14 @@ export class Grammar {
     return this.b(i) === 'the';
   }
 
+  /** The tense of the clause around the expression at token i (null: no verb evidence). */
+  private tense(i: number): Tense | null {
+    return this.tenses.at(i);
+  }
+
   /** Does the clause around token i talk about the future? */
   private future(i: number): boolean {
-    const s = this.ctx.sentOf[i] ?? 0;
-    const from = Math.max(this.ctx.sentStart[s] ?? 0, i - 15);
-    for (let k = i - 1; k >= from; k--) {
-      const w = this.toks[k].b;
-      if (PAST_CUES.has(w)) return false;
-      if (FUTURE_CUES.has(w) || w.endsWith("'ll")) return true;
-      // "extended its deadline until 9 a.m. Tuesday" (but "Until Thursday, they had not...")
-      if (w === 'until' && k > (this.ctx.sentStart[s] ?? 0)) return true;
-      // "is set to resume Monday", "planned to leave on Thursday", "as early as Tuesday"
-      if (w === 'to' && FUTURE_TO_HEADS.has(this.b(k - 1))) return true;
-      if (w === 'as' && k === i - 1 && (this.b(k - 1) === 'soon' || this.b(k - 1) === 'early') && this.b(k - 2) === 'as') return true;
-    }
-    return false;
+    return this.tense(i) === 'FUTURE';
   }
 
   private refBase(): YMD | null {
@@ -700,22 +697,29 @@ export class Grammar {
     return this.digitYear(j) ?? this.spelledYear(j);
   }
 
-  /** Past-leaning year for a month (and day) without a year. */
-  private resolveYear(m: number, d: number | null, future: boolean): number | undefined {
+  /**
+   * The year of a month (and day) written without one: the occurrence nearest the publication date that
+   * fits the tense of its clause (a past verb: not after the anchor; a future one: not long before it).
+   * Without tense evidence it leans to the past, as news reports what happened.
+   */
+  private resolveYear(m: number, d: number | null, tense: Tense | null): number | undefined {
     const a = this.anchor;
     if (!a) return undefined;
     if (d !== null) {
       const now = toDayNumber(a);
+      const [lo, hi] = tense === 'FUTURE' ? [-45, 320] : tense === 'PAST' ? [-330, 3] : [-270, 75];
       for (const y of [a.y - 1, a.y, a.y + 1]) {
         if (!isValidDate(y, m, d)) continue;
         const diff = toDayNumber({ y, m, d }) - now;
-        if (future ? diff >= -45 && diff < 320 : diff >= -270 && diff < 75) return y;
+        if (diff >= lo && diff < hi) return y;
       }
       return a.y;
     }
     const k = m - a.m;
-    if (future) return k >= -2 ? a.y : a.y + 1;
-    // a past-tense month is the latest one not far ahead: "in January" written in October is this January
+    if (tense === 'FUTURE') return k >= -2 ? a.y : a.y + 1;
+    // a past verb: the latest such month not after the anchor (the next month is still this year's: dating lags)
+    if (tense === 'PAST') return k > 1 ? a.y - 1 : a.y;
+    // no evidence: the latest one not far ahead ("in January" written in October is this January)
     return k > 3 ? a.y - 1 : a.y;
   }
 
@@ -735,7 +739,7 @@ export class Grammar {
         const ymd = { y: yr.n, m, d };
         return this.cand(yr.end, 'DATE', formatPoint(dayPoint(ymd)), 'monthday', { ref: ymd });
       }
-      const y = this.resolveYear(m, d, fut);
+      const y = this.resolveYear(m, d, this.tense(i));
       const ymd = y !== undefined ? { y, m, d } : null;
       if (ymd && !isValidDate(ymd.y, m, d)) return null;
       return this.cand(j, 'DATE', formatPoint(ymd ? dayPoint(ymd) : { g: 'D', m, d }), 'monthday', ymd ? { ref: ymd } : {});
@@ -749,7 +753,7 @@ export class Grammar {
       return this.cand(rel.end + 1, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
     }
     // "through January", "by February": a deadline or an end point lies ahead
-    const y = this.resolveYear(m, null, fut || DEADLINE_PREPOSITIONS.has(this.b(i - 1)));
+    const y = this.resolveYear(m, null, DEADLINE_PREPOSITIONS.has(this.b(i - 1)) ? 'FUTURE' : this.tense(i));
     return this.cand(j, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
   }
 
@@ -767,7 +771,7 @@ export class Grammar {
     const d = day.n;
     const yr = this.yearAfter(k + 1);
     const ymd = yr && typeof yr.n === 'number' ? { y: yr.n, m, d } : (() => {
-      const y = this.resolveYear(m, d, this.future(i));
+      const y = this.resolveYear(m, d, this.tense(i));
       return y !== undefined ? { y, m, d } : null;
     })();
     if (ymd && !isValidDate(ymd.y, m, d)) return null;
@@ -805,7 +809,8 @@ export class Grammar {
       const cur = weekday(this.anchor);
       let delta = wd - cur;
       // "Wednesday's ruling" names an event already reported: past-leaning whatever the clause says
-      if (this.b(i + 1) !== "'s" && this.future(i)) {
+      const t = this.tense(i);
+      if (this.b(i + 1) !== "'s" && (t === 'FUTURE' || t === 'PRESENT')) {
         if (delta < 0) delta += 7;
       } else if (delta > 0) {
         delta -= 7;
@@ -1111,7 +1116,7 @@ export class Grammar {
       const m = MONTHS.get(rest);
       if (m !== undefined && rest.length > 3) {
         const yr = this.yearAfter(i + 1);
-        const y = yr && typeof yr.n === 'number' ? yr.n : this.resolveYear(m, null, this.future(i));
+        const y = yr && typeof yr.n === 'number' ? yr.n : this.resolveYear(m, null, this.tense(i));
         return this.cand(yr ? yr.end : i + 1, 'DATE', formatPoint({ g: 'M', y, m }), 'month', { mod });
       }
       const pod = PARTS_OF_DAY.get(rest);

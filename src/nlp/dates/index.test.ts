@@ -175,7 +175,8 @@ describe('recognizeDates: weekdays and times', () => {
   it('attaches clock times to the publication day or the day named in the sentence', () => {
     assert.deepEqual(one('The polls close at 3 p.m. local time.'), ['3 p.m.', 'TIME', '2024-12-09T15:00']);
     assert.deepEqual(one('Trading halted at 10:35 a.m. EST, dealers said.'), ['10:35 a.m. EST', 'TIME', '2024-12-09T10:35']);
-    assert.deepEqual(one('The deadline is noon Thursday.'), ['noon Thursday', 'TIME', '2024-12-05T12:00']);
+    assert.deepEqual(one('The deadline was noon Thursday.'), ['noon Thursday', 'TIME', '2024-12-05T12:00']);
+    assert.deepEqual(one('The deadline is noon Thursday.'), ['noon Thursday', 'TIME', '2024-12-12T12:00']);
     assert.deepEqual(found('On Tuesday at 9 a.m. they met.'), [
       ['Tuesday', 'DATE', '2024-12-03'],
       ['9 a.m.', 'TIME', '2024-12-03T09:00'],
@@ -296,5 +297,58 @@ describe('recognizeDates: reference time, tense and vague periods', () => {
 
   it('does not read a model number after a name as a year', () => {
     assert.deepEqual(found("A venture called Orion 1980 was set up. Kopp's 1987 Chevrolet was found in 1999."), [['1999', 'DATE', '1999']]);
+  });
+});
+
+// Published Monday 2024-12-09: a bare weekday is this week's coming one or last week's, by the tense of its clause.
+describe('recognizeDates: the tense of the clause decides the direction', () => {
+  it('reads the nearest verb group before the expression', () => {
+    assert.deepEqual(one('The two leaders will meet on Thursday.'), ['Thursday', 'DATE', '2024-12-12']);
+    assert.deepEqual(one('The two leaders met on Thursday.'), ['Thursday', 'DATE', '2024-12-05']);
+    assert.deepEqual(one("They'll vote Wednesday on the budget."), ['Wednesday', 'DATE', '2024-12-11']);
+    assert.deepEqual(one("The envoy said he won't travel before Friday."), ['Friday', 'DATE', '2024-12-13']);
+    assert.deepEqual(one('The ministry said it would announce the results on Friday.'), ['Friday', 'DATE', '2024-12-13']);
+    assert.deepEqual(one('The ministry said on Friday that the results were final.'), ['Friday', 'DATE', '2024-12-06']);
+    assert.deepEqual(one('The report is to be released Friday.'), ['Friday', 'DATE', '2024-12-13']);
+  });
+
+  it('takes a present-tense schedule for the coming day', () => {
+    assert.deepEqual(one('The two envoys meet separately Wednesday with the mediator.'), ['Wednesday', 'DATE', '2024-12-11']);
+    assert.deepEqual(one('The court rules Thursday on the appeal.'), ['Thursday', 'DATE', '2024-12-12']);
+    // a noun, not a verb: no evidence, so the past-leaning default
+    assert.deepEqual(one('In a televised address Friday, the president thanked the troops.'), ['Friday', 'DATE', '2024-12-06']);
+  });
+
+  it('looks ahead for plans, schedules and passive infinitives', () => {
+    assert.deepEqual(one('Farmers planned a march through the capital on Saturday.'), ['Saturday', 'DATE', '2024-12-14']);
+    assert.deepEqual(one('The shares are payable Dec. 20 to holders of record.'), ['Dec. 20', 'DATE', '2024-12-20']);
+    assert.deepEqual(one('A summit set for April will take up the question.'), ['April', 'DATE', '2025-04']);
+    assert.deepEqual(one('Final rules to be published in February will settle it.', '2024-10-30'), ['February', 'DATE', '2025-02']);
+  });
+
+  it('keeps a plan that did not hold, a past modal and a past ability in the past', () => {
+    assert.deepEqual(one('The offer had been scheduled to expire at midnight Friday.'), ['midnight Friday', 'TIME', '2024-12-06T24:00']);
+    assert.deepEqual(one('The patrol may have left the town on Sunday.'), ['Sunday', 'DATE', '2024-12-08']);
+    assert.deepEqual(one('The family could not be reached Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
+  });
+
+  it('reads the verb after an expression that opens its sentence', () => {
+    assert.deepEqual(one('On Thursday, the committee plans to publish its report.'), ['Thursday', 'DATE', '2024-12-12']);
+    assert.deepEqual(one('On Thursday, the committee published its report.'), ['Thursday', 'DATE', '2024-12-05']);
+    assert.deepEqual(one('On Thursday, the committee planned to publish its report.'), ['Thursday', 'DATE', '2024-12-05']);
+  });
+
+  it('gives a temporal clause the time of its main clause', () => {
+    assert.deepEqual(one('Funds were likely to sell as soon as trading opened Wednesday.'), ['Wednesday', 'DATE', '2024-12-11']);
+    assert.deepEqual(one('Funds sold as soon as trading opened Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
+  });
+
+  it('places a month or a month and day by the tense too', () => {
+    assert.deepEqual(one('The company switched to a calendar year in December.', '2024-10-15'), ['December', 'DATE', '2023-12']);
+    assert.deepEqual(one('The company will switch to a calendar year in December.', '2024-10-15'), ['December', 'DATE', '2024-12']);
+    assert.deepEqual(one('The new service would start from August 6.', '2024-02-13'), ['August 6', 'DATE', '2024-08-06']);
+    assert.deepEqual(one('The old service started on August 6.', '2024-02-13'), ['August 6', 'DATE', '2023-08-06']);
+    // the next month after a past verb is still this year: "for November deliveries" written in late October
+    assert.deepEqual(one('Buyers placed orders for November delivery.', '2024-10-28'), ['November', 'DATE', '2024-11']);
   });
 });

@@ -228,14 +228,87 @@ export const HOLIDAYS: ReadonlyMap<string, string> = new Map([
   ['memorial day', 'MEMORIAL'], ['easter', 'EASTER'], ['easter sunday', 'EASTER'],
 ]);
 
-/** Words that mark a sentence as about the future: bare weekdays and dates then resolve forward. */
-export const FUTURE_CUES: ReadonlySet<string> = new Set([
-  'will', "'ll", 'shall', "won't", 'scheduled', 'upcoming', 'slated', 'soon', 'would', 'effective',
+// ---------- tense of the clause around an expression (see tense.ts) ----------
+// HeidelTime-style tense without POS tags: the nearest finite verb group before the expression
+// decides, else the first one after it; a bare weekday or month then resolves forward (future,
+// present) or backward (past, or no evidence: news reports what happened).
+
+/** Auxiliaries that put their clause in the future ("will meet Bush on Thursday", "they'll vote Monday"). */
+export const FUTURE_AUXILIARIES: ReadonlySet<string> = new Set(['will', 'shall', 'gonna', "'ll", 'wo', 'sha']);
+/** Modals: the event is not realised yet, so the clause looks ahead ("would be ready Tuesday"), unless "have" follows ("may have left Monday"). */
+export const MODAL_AUXILIARIES: ReadonlySet<string> = new Set([
+  'would', 'may', 'might', 'should', 'must', 'can', 'cannot', 'ca', 'ought', "'d",
 ]);
-/** Words before "to" + verb that announce a plan ("is set to resume Monday"). */
-export const FUTURE_TO_HEADS: ReadonlySet<string> = new Set(['planning', 'poised', 'likely', 'set', 'planned', 'plans', 'plan', 'scheduled', 'expected', 'is', 'are', 'going', 'intends', 'hopes', 'ready']);
-/** Words that mark a sentence as about the past (override future cues nearby). */
-export const PAST_CUES: ReadonlySet<string> = new Set(['said', 'was', 'were', 'had', 'did', 'ago', 'last', 'earlier', 'yesterday', 'announced', 'reported']);
+/** Modals that are as often past ("could not be reached Wednesday") as hypothetical: no evidence either way. */
+export const UNDECIDED_MODALS: ReadonlySet<string> = new Set(['could']);
+/** Finite past auxiliaries and copulas. */
+export const PAST_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'had', 'did']);
+/** Finite present auxiliaries and copulas ("the vote is Tuesday", "are meeting Monday"). */
+export const PRESENT_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'am', 'does', 'do', "'re", "'m"]);
+/** Perfect auxiliaries ("has met", "have agreed": the event is past); "has to" looks ahead, "has no plans" is present. */
+export const PERFECT_AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', "'ve"]);
+/** Words that may stand between an auxiliary and its verb: the verb is then not finite ("will be held", "was formally signed"). */
+export const VERB_GROUP_FILLERS: ReadonlySet<string> = new Set([
+  'not', 'be', 'been', 'being', 'have', 'having', 'also', 'already', 'just', 'still', 'now', 'then', 'never', 'ever',
+  'only', 'first', 'again', 'both', 'all', 'each', 'jointly', 'separately', 'to', 'get', 'got', 'gets', 'getting',
+]);
+/** Past-tense forms that do not end in -ed (most are also past participles). */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  'said', 'told', 'met', 'took', 'went', 'came', 'gave', 'made', 'began', 'left', 'saw', 'found', 'got', 'held', 'led',
+  'won', 'lost', 'sent', 'spent', 'paid', 'fell', 'rose', 'broke', 'brought', 'bought', 'sold', 'thought', 'felt',
+  'kept', 'knew', 'ran', 'wrote', 'spoke', 'stood', 'struck', 'fought', 'flew', 'drew', 'grew', 'threw', 'shot',
+  'built', 'became', 'chose', 'heard', 'meant', 'sat', 'sought', 'taught', 'understood', 'withdrew', 'overtook',
+  'undertook', 'fled', 'hung', 'swore', 'forgave', 'froze', 'lay', 'laid', 'slid', 'stole', 'sank', 'swam', 'sang',
+  'tore', 'wore', 'woke', 'rode', 'drove', 'dealt', 'lent', 'bent', 'caught', 'fed', 'bore', 'arose', 'awoke',
+  'began', 'bid', 'oversaw', 'foresaw', 'underwent', 'mistook', 'reaffirmed', 'shook', 'forbade', 'beheld', 'upheld',
+  'withheld', 'overcame',
+  // the same form in the present: finite (no auxiliary or "to" before) they are past in news ("set Friday as the deadline")
+  'set', 'put', 'cut', 'hit', 'let', 'shut', 'cost', 'hurt', 'quit', 'spread', 'bet', 'split', 'upset',
+]);
+/** Past participles that do not end in -ed ("has taken", "had gone"): part of a verb group, never finite themselves. */
+export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  'been', 'taken', 'gone', 'given', 'begun', 'seen', 'known', 'written', 'spoken', 'chosen', 'done', 'shown', 'grown',
+  'drawn', 'thrown', 'flown', 'broken', 'stolen', 'driven', 'ridden', 'risen', 'fallen', 'forgotten', 'gotten',
+  'beaten', 'bitten', 'hidden', 'sworn', 'torn', 'worn', 'withdrawn', 'undertaken', 'overtaken', 'arisen', 'eaten',
+]);
+/** Words ending in -ed that are not past verbs. */
+export const NOT_PAST_ED: ReadonlySet<string> = new Set([
+  'need', 'feed', 'seed', 'speed', 'indeed', 'hundred', 'shed', 'breed', 'creed', 'greed', 'weed', 'deed', 'steed',
+  'proceed', 'exceed', 'succeed', 'bleed', 'heed', 'embed', 'red', 'bed', 'wed', 'naked', 'sacred', 'wicked',
+  'kindred', 'rugged', 'ragged', 'beloved', 'aged', 'alleged', 'so-called', 'supposed', 'unprecedented', 'unexpected',
+  'unidentified', 'unnamed', 'armed', 'detailed', 'limited', 'united', 'advanced', 'related', 'based', 'owned',
+  'interested', 'concerned', 'involved',
+]);
+/** Present-tense verbs of scheduled events ("He and Arafat meet separately Monday", "The court rules Tuesday"). */
+export const PRESENT_EVENT_VERBS: ReadonlySet<string> = new Set([
+  'meet', 'meets', 'vote', 'votes', 'visit', 'visits', 'begin', 'begins', 'start', 'starts', 'open', 'opens', 'resume',
+  'resumes', 'leave', 'leaves', 'arrive', 'arrives', 'return', 'returns', 'travel', 'travels', 'head', 'heads', 'hold',
+  'holds', 'host', 'hosts', 'convene', 'convenes', 'reconvene', 'reconvenes', 'testify', 'testifies', 'appear',
+  'appears', 'address', 'addresses', 'attend', 'attends', 'launch', 'launches', 'expire', 'expires', 'close', 'closes',
+  'end', 'ends', 'decide', 'decides', 'rule', 'rules', 'sign', 'signs', 'fly', 'flies', 'face', 'faces', 'play',
+  'plays', 'release', 'releases', 'unveil', 'unveils', 'debate', 'debates', 'gather', 'gathers', 'march', 'marches',
+]);
+/** Words that make a clause about a plan or a schedule: what it dates lies ahead ("planned a rally on Saturday", "slated for May"). */
+export const SCHEDULE_WORDS: ReadonlySet<string> = new Set([
+  'scheduled', 'slated', 'upcoming', 'planned', 'planning', 'expected', 'expect', 'expects', 'effective', 'soon', 'due',
+  'payable', 'pending',
+]);
+/** Words that schedule only before a preposition ("a summit set for April", "is set to resume"); alone "set" is a past verb. */
+export const SCHEDULE_BEFORE_PREPOSITION: ReadonlySet<string> = new Set(['set', 'timed', 'earmarked', 'penciled', 'pencilled']);
+/** Heads before "to" + verb that announce a plan or an undertaking ("is set to resume Monday", "agreed to buy ... in January"). */
+export const FUTURE_TO_HEADS: ReadonlySet<string> = new Set([
+  'planning', 'poised', 'likely', 'set', 'planned', 'plans', 'plan', 'scheduled', 'expected', 'expects', 'expect', 'is',
+  'are', 'going', 'intends', 'intend', 'intended', 'hopes', 'hope', 'hoped', 'ready', 'prepared', 'preparing', 'due',
+  'slated', 'agreed', 'agrees', 'agree', 'decided', 'decides', 'voted', 'promised', 'promises', 'pledged', 'pledges',
+  'vowed', 'vows', 'threatened', 'threatens', 'proposed', 'proposes', 'wants', 'want', 'wanted', 'seeks', 'aims',
+  'about', 'plotted',
+]);
+/** Conjunctions opening a temporal clause: its verb takes its time from the main clause ("were likely to buy as soon as trading opened Monday"). */
+export const TEMPORAL_SUBORDINATORS: ReadonlySet<string> = new Set(['when', 'once', 'after', 'before', 'until', 'till', 'as soon as']);
+/** Words that put a plan back in the past ("had been scheduled to expire at midnight Friday", "was originally set to"). */
+export const SUPERSEDED_PLAN_CUES: ReadonlySet<string> = new Set(['had', 'previously', 'originally', 'initially', 'once']);
+/** Other words that date their clause in the past ("since", "ago"). */
+export const PAST_CUES: ReadonlySet<string> = new Set(['ago', 'yesterday', 'since']);
 
 /** Prepositions and cues before a bare ambiguous month ("in May") that make it temporal. */
 export const MONTH_CUES: ReadonlySet<string> = new Set([

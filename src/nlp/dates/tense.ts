@@ -1,0 +1,223 @@
+// The tense of the clause around a temporal expression, in the manner of HeidelTime but without
+// POS tags: the nearest finite verb group before the expression decides, else the first one after
+// it. Bare weekdays, months and holidays use it to resolve forward (future) or backward (past).
+// Every word list is a named table in lexicon.ts.
+
+import {
+  FUTURE_AUXILIARIES, FUTURE_TO_HEADS, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, MODAL_AUXILIARIES, NOT_PAST_ED,
+  PAST_AUXILIARIES, PAST_CUES, PERFECT_AUXILIARIES, PRESENT_AUXILIARIES, PRESENT_EVENT_VERBS, SCHEDULE_BEFORE_PREPOSITION, SCHEDULE_WORDS,
+  SUPERSEDED_PLAN_CUES, TEMPORAL_SUBORDINATORS, UNDECIDED_MODALS, VERB_GROUP_FILLERS,
+} from './lexicon.js';
+import type { DTok } from './phrases.js';
+
+export type Tense = 'PAST' | 'PRESENT' | 'FUTURE';
+
+/** How far (in tokens) to look for the verb group before and after the expression. */
+const LOOK_BACK = 40;
+const LOOK_AHEAD = 25;
+/** Words before a noun: a verb-looking word right after one is a noun or an adjective ("the planned merger", "a meet"). */
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', "'s", 'no', 'any',
+]);
+/** Subjects a present-tense verb can follow ("they meet", "he leaves"; "the leaders meet" is checked by its plural). */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'which', 'that']);
+/** Pronouns whose "'s" is "is" ("it's", "he's"), not a possessive. */
+const S_PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'where', 'this']);
+/** Auxiliaries after which a participle or a base verb is not finite: the auxiliary decides. */
+const AUXILIARY_KEYS: ReadonlySet<string> = new Set([
+  ...FUTURE_AUXILIARIES, ...MODAL_AUXILIARIES, ...UNDECIDED_MODALS, ...PAST_AUXILIARIES, ...PRESENT_AUXILIARIES, ...PERFECT_AUXILIARIES,
+  'be', 'been', 'being', 'having', 'to', 'get', 'got', 'gets', 'getting', "'s",
+]);
+
+/** Lower-case auxiliary key of a word: "won't" -> "wo", "didn't" -> "did", "they'll" -> "'ll", "it's" -> "is". */
+function verbKey(w: string): string {
+  let x = w.endsWith("n't") ? w.slice(0, -3) : w;
+  if (x === 'cannot') x = 'can';
+  const ap = x.lastIndexOf("'");
+  if (ap > 0) {
+    const suffix = x.slice(ap);
+    if (suffix === "'ll" || suffix === "'d" || suffix === "'ve" || suffix === "'re" || suffix === "'m") return suffix;
+    if (suffix === "'s") return S_PRONOUNS.has(x.slice(0, ap)) ? 'is' : "'s";
+  }
+  return x;
+}
+
+export class TenseFinder {
+  private readonly memo = new Map<number, Tense | null>();
+
+  constructor(
+    private readonly toks: readonly DTok[],
+    private readonly sentOf: Int32Array,
+    private readonly sentStart: readonly number[],
+    private readonly sentEnd: readonly number[],
+  ) {}
+
+  /** The tense of the clause around the expression starting at token i (null: no verb evidence). */
+  at(i: number): Tense | null {
+    const hit = this.memo.get(i);
+    if (hit !== undefined || this.memo.has(i)) return hit ?? null;
+    const t = this.find(i);
+    this.memo.set(i, t);
+    return t;
+  }
+
+  private key(k: number): string {
+    const t = this.toks[k];
+    return t ? verbKey(t.b) : '';
+  }
+
+  /** The token before k, skipping adverbs ("was formally signed", "will not meet"). */
+  private prevWord(k: number, first: number): number {
+    let j = k - 1;
+    while (j >= first && this.isAdverb(j)) j--;
+    return j;
+  }
+
+  private nextWord(k: number, last: number): number {
+    let j = k + 1;
+    while (j < last && this.isAdverb(j)) j++;
+    return j;
+  }
+
+  private isAdverb(k: number): boolean {
+    const w = this.toks[k].b;
+    return (w.length > 4 && w.endsWith('ly') && !PRESENT_EVENT_VERBS.has(w)) || w === 'not' || w === 'also' || w === 'already' ||
+      w === 'just' || w === 'still' || w === 'never' || w === 'ever' || w === 'only' || w === 'again' || w === 'first' ||
+      w === 'separately' || w === 'jointly' || w === 'now' || w === 'then' || w === 'soon';
+  }
+
+  private find(i: number): Tense | null {
+    const s = this.sentOf[i] ?? 0;
+    const first = this.sentStart[s] ?? 0;
+    const last = this.sentEnd[s] ?? this.toks.length;
+    const stop = Math.max(first, i - LOOK_BACK);
+    for (let k = i - 1; k >= stop; k--) {
+      const t = this.classify(k, i, first, last, true);
+      if (!t) continue;
+      if (t !== 'PAST') return t;
+      // a past verb in a temporal clause takes its time from the main clause: "would buy as soon as trading opened Monday"
+      const sub = this.subordinatorBefore(k, first);
+      if (sub < 0) return t;
+      for (let j = sub - 1; j >= stop; j--) {
+        const main = this.classify(j, i, first, last, true);
+        if (main) return main === 'FUTURE' ? 'FUTURE' : 'PAST';
+      }
+      return t;
+    }
+    // no verb before (the expression opens its sentence): the first verb group after it
+    let from = i + 1;
+    while (from < last && (this.toks[from].cap || this.toks[from].digits || this.toks[from].punct)) from++;
+    for (let k = from; k < Math.min(last, from + LOOK_AHEAD); k++) {
+      const t = this.classify(k, i, first, last, false);
+      if (t) return t;
+    }
+    return null;
+  }
+
+  /** The tense token k gives its clause, or null when it is not a finite verb (group). */
+  private classify(k: number, i: number, first: number, last: number, before: boolean): Tense | null {
+    const tok = this.toks[k];
+    if (tok.punct) return null;
+    const w = this.key(k);
+    const midSentence = k > first;
+    // a capitalised word inside a sentence is a name or a month ("May", "Will Smith"), unless a quotation opens there
+    if (tok.cap && midSentence && !this.toks[k - 1].punct) return null;
+    if (FUTURE_AUXILIARIES.has(w)) return 'FUTURE';
+    if (MODAL_AUXILIARIES.has(w)) {
+      const n = this.nextWord(k, last);
+      const nw = this.key(n);
+      // "may have left", "he'd already left": the event is past
+      if (nw === 'have' || (w === "'d" && this.isParticiple(n))) return 'PAST';
+      return 'FUTURE';
+    }
+    if (PAST_AUXILIARIES.has(w)) return 'PAST';
+    if (UNDECIDED_MODALS.has(w)) return null;
+    if (PERFECT_AUXILIARIES.has(w)) {
+      const p = this.prevWord(k, first);
+      const pw = p >= first ? this.key(p) : '';
+      if (FUTURE_AUXILIARIES.has(pw)) return 'FUTURE'; // "will have finished by Friday"
+      if (MODAL_AUXILIARIES.has(pw)) return 'PAST'; // "could have happened Monday"
+      if (pw === 'to') return null; // "expected to have ...": the head decides
+      const n = this.nextWord(k, last);
+      const nw = this.key(n);
+      if (nw === 'to' || (nw === 'yet' && this.key(n + 1) === 'to')) return 'FUTURE'; // "has to decide by Friday"
+      if (this.isParticiple(n)) return 'PAST';
+      return 'PRESENT'; // "has no plans", "have a meeting Monday"
+    }
+    if (PRESENT_AUXILIARIES.has(w)) {
+      if ((w === 'is' || w === 'are' || w === "'re") && this.key(k + 1) === 'to') return 'FUTURE'; // "is to meet Monday"
+      return 'PRESENT';
+    }
+    if (before && SCHEDULE_WORDS.has(w) && !tok.cap) {
+      const p = this.key(k - 1);
+      if (w === 'expected' && (p === 'as' || p === 'than')) return null;
+      if (w === 'due' && this.key(k + 1) === 'to') return null; // "due to the strike"
+      return this.superseded(k, first) ? 'PAST' : 'FUTURE';
+    }
+    if (before && SCHEDULE_BEFORE_PREPOSITION.has(w) && (this.key(k + 1) === 'for' || this.key(k + 1) === 'to')) {
+      return this.superseded(k, first) ? 'PAST' : 'FUTURE';
+    }
+    // "guidelines to be published in early November": a passive infinitive has not happened yet
+    if (before && w === 'to' && this.key(k + 1) === 'be') return 'FUTURE';
+    if (before && w === 'to' && FUTURE_TO_HEADS.has(this.key(k - 1))) return this.superseded(k - 1, first) ? 'PAST' : 'FUTURE';
+    // after the expression: "On Tuesday, the league plans to hold a news conference" (but "planned to" is a past verb)
+    if (!before && FUTURE_TO_HEADS.has(w) && this.key(k + 1) === 'to' && !this.isEdVerb(w)) return 'FUTURE';
+    if (PAST_CUES.has(w)) return 'PAST';
+    if (before) {
+      // "extended its deadline until 9 a.m. Tuesday" (but "Until Thursday, they had not...")
+      if ((w === 'until' || w === 'till') && midSentence) return 'FUTURE';
+      // "as soon as Tuesday", "as early as next week"
+      if (w === 'as' && k === i - 1 && (this.key(k - 1) === 'soon' || this.key(k - 1) === 'early') && this.key(k - 2) === 'as') return 'FUTURE';
+    }
+    if (IRREGULAR_PAST.has(w) || this.isEdVerb(w)) {
+      const p = this.prevWord(k, first);
+      const pw = p >= first ? this.key(p) : '';
+      if (AUXILIARY_KEYS.has(pw) || VERB_GROUP_FILLERS.has(pw) || DETERMINERS.has(pw)) return null; // not finite: the auxiliary decides
+      return 'PAST';
+    }
+    if (PRESENT_EVENT_VERBS.has(w) && this.hasSubject(k, w, first)) return 'PRESENT';
+    return null;
+  }
+
+  /** The first token of a temporal conjunction a few words before the verb at k ("as soon as trading opened"), or -1. */
+  private subordinatorBefore(k: number, first: number): number {
+    for (let j = k - 1; j >= Math.max(first, k - 4); j--) {
+      if (this.toks[j].punct) return -1;
+      const w = this.key(j);
+      if (w === 'as' && this.key(j - 1) === 'soon' && this.key(j - 2) === 'as' && j - 2 >= first) return j - 2;
+      if (TEMPORAL_SUBORDINATORS.has(w)) return j;
+    }
+    return -1;
+  }
+
+  /** "had been scheduled to", "was originally set to": a plan that did not hold, or is reported as past. */
+  private superseded(k: number, first: number): boolean {
+    for (let j = k - 1; j >= Math.max(first, k - 3); j--) {
+      if (SUPERSEDED_PLAN_CUES.has(this.key(j))) return true;
+    }
+    return false;
+  }
+
+  /** Is the word before the verb-looking token k a subject ("Arafat meet", "they meet", "the leaders meet", "the court rules")? */
+  private hasSubject(k: number, w: string, first: number): boolean {
+    const p = this.prevWord(k, first);
+    if (p < first) return false;
+    const t = this.toks[p];
+    if (t.punct || t.digits) return false;
+    const pw = this.key(p);
+    if (SUBJECT_PRONOUNS.has(pw) || (t.cap && p > first)) return true;
+    if (AUXILIARY_KEYS.has(pw) || VERB_GROUP_FILLERS.has(pw) || DETERMINERS.has(pw) || !/^[a-z]+$/.test(pw)) return false;
+    if (pw.endsWith('ed') || pw.endsWith('ing') || pw.endsWith('ly')) return false;
+    // a base form needs a plural subject ("officials meet"); an -s form a singular one ("the court rules")
+    return w.endsWith('s') && !w.endsWith('ss') ? !pw.endsWith('s') : pw.endsWith('s') && !pw.endsWith('ss');
+  }
+
+  private isEdVerb(w: string): boolean {
+    return w.length >= 5 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && /^[a-z]+(?:-[a-z]+)?$/.test(w);
+  }
+
+  private isParticiple(k: number): boolean {
+    const w = this.key(k);
+    return IRREGULAR_PARTICIPLES.has(w) || IRREGULAR_PAST.has(w) || this.isEdVerb(w);
+  }
+}
