@@ -53,6 +53,8 @@ const HOLIDAY_WORDS: ReadonlySet<string> = new Set([...HOLIDAYS.keys()].flatMap(
 /** Modal verbs before "one day" (= some day ahead). */
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'may', 'might', 'can', 'should', 'shall', "'ll"]);
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
+/** Month counts of a reporting period longer than a quarter ("the nine months", "the first six months"). */
+const MULTI_QUARTER_MONTHS: ReadonlySet<string> = new Set(['six', 'nine', 'twelve', '6', '9', '12']);
 
 export interface Cand {
   readonly end: number; // token index after the expression
@@ -309,6 +311,8 @@ export class Grammar {
     const w = this.b(i);
     let off = DAY_OFFSETS.get(w);
     let end = i + 1;
+    // "USA Today", "VOA Today": a capitalised day word right after a capitalised word inside a sentence is a name
+    if (off !== undefined && this.toks[i].cap && this.inName(i)) return null;
     if (off === undefined) {
       // "the day before yesterday", "the day after tomorrow"
       if (w === 'the' && this.b(i + 1) === 'day' && (this.b(i + 2) === 'before' || this.b(i + 2) === 'after')) {
@@ -350,7 +354,6 @@ export class Grammar {
     const base = d === 'ref' ? this.refBase() : this.anchor;
     const baseDet = base;
     if (d === 'ref') d = detKey === 'the following' ? 1 : 0;
-    const fut = this.future(i);
     // fiscal: "the current fiscal year", "this fiscal year"
     let k = j;
     if (w === 'fiscal') k++;
@@ -359,6 +362,12 @@ export class Grammar {
     if (unit && !this.toks[k].b.endsWith('s')) {
       const end = k + 1;
       if (unit === 'Q' || this.b(k) === 'period') return null; // quarters have their own rule
+      // "the week of March 6": the ISO week of that day
+      if (unit === 'W' && this.b(end) === 'of' && (theOnly || detKey === 'that')) {
+        const md = this.monthDate(end + 1);
+        const v = md && /^(\d{4})-(\d\d)-(\d\d)$/.exec(md.value);
+        if (md && v) return this.cand(md.end, 'DATE', formatPoint({ g: 'W', day: { y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) } }), 'relative');
+      }
       if (theOnly) {
         // "the year", "the week", "the weekend", "the decade"
         if (unit === 'Y') {
@@ -369,7 +378,7 @@ export class Grammar {
           if (yr) return this.cand(yr.end, 'DATE', String(yr.n), 'relative');
           return this.cand(end, 'DATE', formatPoint(shift(this.anchor, 'Y', 0)!), 'relative');
         }
-        if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(this.weekend(fut)), 'relative');
+        if (unit === 'WE') return this.cand(end, 'DATE', formatPoint(this.weekend(this.future(i))), 'relative');
         if (unit === 'D') {
           // "Oct. 12, the day before the plunge": an apposition to the day just named
           if (this.b(i - 1) === ',' && this.lastDay && this.lastDay.end === i - 1) return this.cand(end, 'DATE', this.lastDay.value, 'relative');
@@ -401,12 +410,6 @@ export class Grammar {
       if (anaphoric && unit === 'M' && this.refMonth) {
         const r = addMonths(this.refMonth.y, this.refMonth.m, d);
         return this.cand(end, 'DATE', formatPoint({ g: 'M', y: r.y, m: r.m }), 'relative');
-      }
-      // "the week of March 6"
-      if (unit === 'W' && this.b(end) === 'of') {
-        const md = this.monthDate(end + 1);
-        const v = md && /^(\d{4})-(\d\d)-(\d\d)$/.exec(md.value);
-        if (md && v) return this.cand(md.end, 'DATE', formatPoint({ g: 'W', day: { y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) } }), 'relative');
       }
       const p = shift(base, unit, d);
       if (!p) return null;
@@ -452,7 +455,7 @@ export class Grammar {
     // "last summer", "this fall"
     const season = SEASONS.get(w);
     if (season) {
-      return this.cand(j + 1, 'DATE', formatPoint(resolveSeason(this.anchor, season, d, fut, detKey === 'this')), 'relative');
+      return this.cand(j + 1, 'DATE', formatPoint(resolveSeason(this.anchor, season, d, this.future(i), detKey === 'this')), 'relative');
     }
     // "this morning", "last night"
     const pod = PARTS_OF_DAY.get(w);
@@ -615,7 +618,24 @@ export class Grammar {
     const f = this.focus;
     if (!f) return null;
     const s = this.ctx.sentOf[i] ?? 0;
+    if (this.longerPeriodInSentence(i)) return null;
     return s - f.sent <= FOCUS_SENTENCES ? f : null;
+  }
+
+  /**
+   * Does the sentence before token i compare a period longer than a quarter ("For the nine months, net rose ...
+   * from ... a year earlier")? Then "a year earlier" is that year, not the quarter in focus.
+   */
+  private longerPeriodInSentence(i: number): boolean {
+    const from = this.ctx.sentStart[this.ctx.sentOf[i]] ?? 0;
+    let longer = false;
+    for (let k = from; k < i; k++) {
+      const w = this.toks[k].b;
+      if (w.includes('quarter')) return false;
+      if (w === 'months' && MULTI_QUARTER_MONTHS.has(this.b(k - 1))) longer = true;
+      if (w === 'half' && ORDINALS.has(this.b(k - 1))) longer = true;
+    }
+    return longer;
   }
 
   // ----- months -----
@@ -728,7 +748,6 @@ export class Grammar {
     const m = this.monthAt(i, false);
     if (m === undefined) return null;
     let j = i + 1;
-    const fut = this.future(i);
     const day = this.dayNumAt(j);
     if (day && typeof day.n === 'number' && !(this.toks[j].digits && this.toks[j].b.length === 4)) {
       const d = day.n;
@@ -808,10 +827,14 @@ export class Grammar {
     if (this.anchor) {
       const cur = weekday(this.anchor);
       let delta = wd - cur;
-      // "Wednesday's ruling" names an event already reported: past-leaning whatever the clause says
-      const t = this.tense(i);
-      if (this.b(i + 1) !== "'s" && (t === 'FUTURE' || t === 'PRESENT')) {
+      // the tense of the clause: future ahead; present (a schedule, or a state after the event) the nearest such day;
+      // past or no verb behind. "Wednesday's ruling" names an event already reported: past whatever the clause says.
+      const t = this.b(i + 1) === "'s" ? 'PAST' : this.tense(i);
+      if (t === 'FUTURE') {
         if (delta < 0) delta += 7;
+      } else if (t === 'PRESENT') {
+        if (delta > 3) delta -= 7;
+        else if (delta < -3) delta += 7;
       } else if (delta > 0) {
         delta -= 7;
       }
@@ -974,8 +997,8 @@ export class Grammar {
     let endedDay: YMD | null = null;
     if (q === undefined && (this.b(end) === 'ended' || this.b(end) === 'ending')) {
       const md = this.monthDate(end + 1);
-      const mdv = md && /^(\d{4})-(\d\d)/.exec(md.value);
-      if (mdv) endedDay = { y: Number(mdv[1]), m: Number(mdv[2]), d: 1 };
+      const mdv = md && /^(\d{4})-(\d\d)-(\d\d)$/.exec(md.value);
+      if (mdv) endedDay = { y: Number(mdv[1]), m: Number(mdv[2]), d: Number(mdv[3]) };
     }
     if (half) {
       let y = explicitYear;
@@ -997,7 +1020,9 @@ export class Grammar {
     }
     // no ordinal: "the quarter", "the latest period", "this quarter", "last quarter", "the year-ago quarter"
     if (endedDay) {
-      const base = { y: endedDay.y, q: quarterOf(endedDay.m) };
+      // the calendar quarter holding most of the three months that end that day ("ended July 31": May-July, Q2)
+      const mid = addDays(endedDay, -45);
+      const base = { y: mid.y, q: quarterOf(mid.m) };
       return this.cand(end, 'DATE', `${base.y}-Q${base.q}`, 'quarter', { quarter: base });
     }
     if (!a && !f) return this.cand(end, 'DATE', 'XXXX-QX', 'quarter');
@@ -1124,7 +1149,7 @@ export class Grammar {
       return null;
     }
     // "year-end", "year's end"
-    if (t.b === 'year-end') return this.cand(i + 1, 'DATE', formatPoint(shift(this.anchor, 'Y', 0)!), 'relative', { mod: 'END' });
+    if (t.b === 'year-end') return this.cand(i + 1, 'DATE', formatPoint(this.yearEndYear(i)), 'relative', { mod: 'END' });
     // "two-year", "10-year", "five-hour", "day-long", "decades-long", "52-week", "twenty-five-year"
     let unitIdx = parts.length - 1;
     if (last === 'long') unitIdx--;
@@ -1327,7 +1352,20 @@ export class Grammar {
     let end = i + 1;
     if (this.b(end) === "'s") end++;
     if (this.b(end) !== 'end') return null;
-    return this.cand(end + 1, 'DATE', formatPoint(shift(this.anchor, 'Y', 0)!), 'relative', { mod: 'END' });
+    return this.cand(end + 1, 'DATE', formatPoint(this.yearEndYear(i)), 'relative', { mod: 'END' });
+  }
+
+  /** The year whose end "year-end" means: the one just past after "since" or a past verb (unless it is December), else this one. */
+  private yearEndYear(i: number): Point {
+    const a = this.anchor;
+    const past = this.b(i - 1) === 'since' || (this.tense(i) === 'PAST' && DEADLINE_PREPOSITIONS.has(this.b(i - 1)) === false && this.b(i - 1) !== 'around');
+    return shift(a, 'Y', past && a && a.m < 12 ? -1 : 0)!;
+  }
+
+  /** Is token i the second word of a capitalised name ("USA Today")? */
+  private inName(i: number): boolean {
+    const prev = this.toks[i - 1];
+    return i > (this.ctx.sentStart[this.ctx.sentOf[i]] ?? 0) && prev !== undefined && prev.cap && !prev.punct && prev.end < this.toks[i].start;
   }
 
   /** Register what an accepted candidate tells later expressions. */

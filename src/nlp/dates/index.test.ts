@@ -319,6 +319,12 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
     assert.deepEqual(one('In a televised address Friday, the president thanked the troops.'), ['Friday', 'DATE', '2024-12-06']);
   });
 
+  it('takes the nearest day for a present state, and the past for an event completed inside it', () => {
+    assert.deepEqual(one('The guard is accused of a theft on Saturday.'), ['Saturday', 'DATE', '2024-12-07']);
+    assert.deepEqual(one('The driver is in hospital after being hurt on Thursday.'), ['Thursday', 'DATE', '2024-12-05']);
+    assert.deepEqual(one('The singer is said to have left the country on Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
+  });
+
   it('looks ahead for plans, schedules and passive infinitives', () => {
     assert.deepEqual(one('Farmers planned a march through the capital on Saturday.'), ['Saturday', 'DATE', '2024-12-14']);
     assert.deepEqual(one('The shares are payable Dec. 20 to holders of record.'), ['Dec. 20', 'DATE', '2024-12-20']);
@@ -350,5 +356,39 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
     assert.deepEqual(one('The old service started on August 6.', '2024-02-13'), ['August 6', 'DATE', '2023-08-06']);
     // the next month after a past verb is still this year: "for November deliveries" written in late October
     assert.deepEqual(one('Buyers placed orders for November delivery.', '2024-10-28'), ['November', 'DATE', '2024-11']);
+  });
+});
+
+describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', () => {
+  it('does not read the "Today" of a newspaper name', () => {
+    assert.deepEqual(found('The figures were first reported by USA Today. Today the council meets.'), [['Today', 'DATE', '2024-12-09']]);
+  });
+
+  it('reads "the week of" a day as that ISO week', () => {
+    assert.deepEqual(one('A hearing may be held the week of January 13.'), ['the week of January 13', 'DATE', '2025-W03']);
+  });
+
+  it('gives a quarter that ends on a date the calendar quarter holding most of it', () => {
+    assert.deepEqual(found('Sales rose in the quarter ended July 31.', '2024-10-30'), [
+      ['the quarter', 'DATE', '2024-Q2'],
+      ['July 31', 'DATE', '2024-07-31'],
+    ]);
+    assert.deepEqual(found('Sales rose in the quarter ended Sept. 30.', '2024-10-30')[0], ['the quarter', 'DATE', '2024-Q3']);
+  });
+
+  it('compares "a year earlier" with the period its sentence names', () => {
+    const text = 'Acme said third-quarter profit rose to $5 million from $4 million a year earlier. ' +
+      'For the nine months, profit was $12 million, up from $10 million a year earlier.';
+    assert.deepEqual(found(text, '2024-10-30'), [
+      ['third-quarter', 'DATE', '2024-Q3'],
+      ['a year earlier', 'DATE', '2023-Q3'],
+      ['the nine months', 'DURATION', 'P9M'],
+      ['a year earlier', 'DATE', '2023'],
+    ]);
+  });
+
+  it('reads "since year-end" as the end of the year just past', () => {
+    assert.deepEqual(one('The index is up 12% since year-end.', '2024-10-30'), ['year-end', 'DATE', '2023', 'END']);
+    assert.deepEqual(one('The sale should close by year-end.', '2024-10-30'), ['year-end', 'DATE', '2024', 'END']);
   });
 });

@@ -172,10 +172,13 @@ export class TenseFinder {
     if (IRREGULAR_PAST.has(w) || this.isEdVerb(w)) {
       const p = this.prevWord(k, first);
       const pw = p >= first ? this.key(p) : '';
+      // a completed event inside a present clause: "is in hospital after being shot Saturday", "is said to have died Sunday"
+      if (pw === 'being' || pw === 'having' || (pw === 'have' && this.key(this.prevWord(p, first)) === 'to')) return 'PAST';
       if (AUXILIARY_KEYS.has(pw) || VERB_GROUP_FILLERS.has(pw) || DETERMINERS.has(pw)) return null; // not finite: the auxiliary decides
       return 'PAST';
     }
-    if (PRESENT_EVENT_VERBS.has(w) && this.hasSubject(k, w, first)) return 'PRESENT';
+    // a scheduled event in the present tense lies ahead ("the leaders meet Monday", "the court rules Thursday")
+    if (PRESENT_EVENT_VERBS.has(w) && this.hasSubject(k, w, first)) return 'FUTURE';
     return null;
   }
 
