@@ -321,6 +321,9 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
 
   it('takes the nearest day for a present state, and the past for an event completed inside it', () => {
     assert.deepEqual(one('The guard is accused of a theft on Saturday.'), ['Saturday', 'DATE', '2024-12-07']);
+    // but a copula that predicates the day itself states a schedule
+    assert.deepEqual(one('The final is on Saturday.'), ['Saturday', 'DATE', '2024-12-14']);
+    assert.deepEqual(one('Voters go to the polls Sunday.'), ['Sunday', 'DATE', '2024-12-15']);
     assert.deepEqual(one('The driver is in hospital after being hurt on Thursday.'), ['Thursday', 'DATE', '2024-12-05']);
     assert.deepEqual(one('The singer is said to have left the country on Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
   });

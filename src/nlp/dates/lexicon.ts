@@ -287,6 +287,7 @@ export const PRESENT_EVENT_VERBS: ReadonlySet<string> = new Set([
   'appears', 'address', 'addresses', 'attend', 'attends', 'launch', 'launches', 'expire', 'expires', 'close', 'closes',
   'end', 'ends', 'decide', 'decides', 'rule', 'rules', 'sign', 'signs', 'fly', 'flies', 'face', 'faces', 'play',
   'plays', 'release', 'releases', 'unveil', 'unveils', 'debate', 'debates', 'gather', 'gathers', 'march', 'marches',
+  'go', 'goes', 'take', 'takes', 'kick', 'kicks', 'wrap', 'wraps', 'celebrate', 'celebrates', 'mark', 'marks',
 ]);
 /** Words that make a clause about a plan or a schedule: what it dates lies ahead ("planned a rally on Saturday", "slated for May"). */
 export const SCHEDULE_WORDS: ReadonlySet<string> = new Set([

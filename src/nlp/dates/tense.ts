@@ -21,6 +21,8 @@ const DETERMINERS: ReadonlySet<string> = new Set([
 ]);
 /** Subjects a present-tense verb can follow ("they meet", "he leaves"; "the leaders meet" is checked by its plural). */
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'which', 'that']);
+/** Prepositions between a copula and the expression it predicates ("is on Saturday", "are until Friday"). */
+const COPULA_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'at', 'until', 'till', 'through', 'in', 'by']);
 /** Pronouns whose "'s" is "is" ("it's", "he's"), not a possessive. */
 const S_PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'where', 'this']);
 /** Auxiliaries after which a participle or a base verb is not finite: the auxiliary decides. */
@@ -146,6 +148,8 @@ export class TenseFinder {
     }
     if (PRESENT_AUXILIARIES.has(w)) {
       if ((w === 'is' || w === 'are' || w === "'re") && this.key(k + 1) === 'to') return 'FUTURE'; // "is to meet Monday"
+      // the expression is what the copula predicates: a schedule ("the match is on Saturday", "the deadline is Friday")
+      if (before && (k + 1 === i || (k + 2 === i && COPULA_PREPOSITIONS.has(this.key(k + 1))))) return 'FUTURE';
       return 'PRESENT';
     }
     if (before && SCHEDULE_WORDS.has(w) && !tok.cap) {
