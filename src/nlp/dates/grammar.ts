@@ -53,6 +53,12 @@ const HOLIDAY_WORDS: ReadonlySet<string> = new Set([...HOLIDAYS.keys()].flatMap(
 /** Modal verbs before "one day" (= some day ahead). */
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'may', 'might', 'can', 'should', 'shall', "'ll"]);
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
+/** Determiners before a weekday used as a modifier ("the Monday vote", "her Sunday morning collapse"). */
+const EVENT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** Words after "the Monday" that do not make it a modifier ("the Monday after the vote", "the Monday before"). */
+const NOT_EVENT_NOUNS: ReadonlySet<string> = new Set([
+  'after', 'before', 'of', 'in', 'at', 'on', 'and', 'or', 'that', 'when', 'following', 'prior', 'to', 'through', 'until', 'by',
+]);
 /** Month counts of a reporting period longer than a quarter ("the nine months", "the first six months"). */
 const MULTI_QUARTER_MONTHS: ReadonlySet<string> = new Set(['six', 'nine', 'twelve', '6', '9', '12']);
 
@@ -829,7 +835,7 @@ export class Grammar {
       let delta = wd - cur;
       // the tense of the clause: future ahead; present (a schedule, or a state after the event) the nearest such day;
       // past or no verb behind. "Wednesday's ruling" names an event already reported: past whatever the clause says.
-      const t = this.b(i + 1) === "'s" ? 'PAST' : this.tense(i);
+      const t = this.namesEvent(i) && !this.tenses.willFuture(i) ? 'PAST' : this.tense(i);
       if (t === 'FUTURE') {
         if (delta < 0) delta += 7;
       } else if (t === 'PRESENT') {
@@ -844,6 +850,19 @@ export class Grammar {
     const pod = PARTS_OF_DAY.get(this.b(i + 1));
     if (pod && this.b(i + 1).endsWith('s')) return this.cand(i + 2, 'SET', `XXXX-WXX-${wd}T${pod}`, 'set');
     return this.withPartOfDay(i + 1, day, wd, 'weekday');
+  }
+
+  /**
+   * Does the weekday at i name an event ("Wednesday's ruling", "Monday night's debate", "her Sunday morning
+   * collapse")? News names events already reported: past-leaning unless "will" governs the clause
+   * ("Monday's debate will be his first"; but "would fight Wednesday's ruling" is past).
+   */
+  private namesEvent(i: number): boolean {
+    const after = PARTS_OF_DAY.has(this.b(i + 1)) ? i + 2 : i + 1;
+    if (this.b(after) === "'s") return true;
+    const next = this.toks[after];
+    return EVENT_DETERMINERS.has(this.b(i - 1)) && next !== undefined && !next.punct && !next.cap && /^[a-z]+$/.test(next.b) &&
+      !NOT_EVENT_NOUNS.has(next.b);
   }
 
   private withPartOfDay(j: number, day: YMD | null, wd: number, kind: string): Cand {

@@ -347,6 +347,16 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
     assert.deepEqual(one('On Thursday, the committee planned to publish its report.'), ['Thursday', 'DATE', '2024-12-05']);
   });
 
+  it('keeps a weekday that names an event in the past unless "will" governs the clause', () => {
+    assert.deepEqual(one("Analysts said they would study Wednesday's ruling."), ['Wednesday', 'DATE', '2024-12-04']);
+    assert.deepEqual(one("He is still recovering from Sunday night's fall."), ['Sunday night', 'TIME', '2024-12-08TNI']);
+    assert.deepEqual(one('In the wake of her Sunday morning collapse, aides were quiet.'), ['Sunday morning', 'TIME', '2024-12-08TMO']);
+    assert.deepEqual(one("Thursday's debate will be the last before the vote."), ['Thursday', 'DATE', '2024-12-12']);
+    assert.deepEqual(one('The Thursday vote will settle it.'), ['Thursday', 'DATE', '2024-12-12']);
+    // the passive infinitive under a past verb says nothing about the publication date
+    assert.deepEqual(one('Protocol called for her to be taken to a hospital on Sunday.'), ['Sunday', 'DATE', '2024-12-08']);
+  });
+
   it('gives a temporal clause the time of its main clause', () => {
     assert.deepEqual(one('Funds were likely to sell as soon as trading opened Wednesday.'), ['Wednesday', 'DATE', '2024-12-11']);
     assert.deepEqual(one('Funds sold as soon as trading opened Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);

@@ -45,7 +45,9 @@ function verbKey(w: string): string {
 }
 
 export class TenseFinder {
-  private readonly memo = new Map<number, Tense | null>();
+  private readonly memo = new Map<number, { tense: Tense | null; by: number }>();
+  /** The token that decided the last tense found. */
+  private by = -1;
 
   constructor(
     private readonly toks: readonly DTok[],
@@ -56,11 +58,24 @@ export class TenseFinder {
 
   /** The tense of the clause around the expression starting at token i (null: no verb evidence). */
   at(i: number): Tense | null {
-    const hit = this.memo.get(i);
-    if (hit !== undefined || this.memo.has(i)) return hit ?? null;
-    const t = this.find(i);
-    this.memo.set(i, t);
-    return t;
+    return this.lookup(i).tense;
+  }
+
+  /** Is the clause future by an auxiliary of the future itself ("will", "'ll", "shall"), not by a modal or a plan? */
+  willFuture(i: number): boolean {
+    const r = this.lookup(i);
+    return r.tense === 'FUTURE' && r.by >= 0 && FUTURE_AUXILIARIES.has(this.key(r.by));
+  }
+
+  private lookup(i: number): { tense: Tense | null; by: number } {
+    let hit = this.memo.get(i);
+    if (!hit) {
+      this.by = -1;
+      const tense = this.find(i);
+      hit = { tense, by: this.by };
+      this.memo.set(i, hit);
+    }
+    return hit;
   }
 
   private key(k: number): string {
@@ -96,13 +111,17 @@ export class TenseFinder {
     for (let k = i - 1; k >= stop; k--) {
       const t = this.classify(k, i, first, last, true);
       if (!t) continue;
+      if (t === 'NONE') return null;
+      this.by = k;
       if (t !== 'PAST') return t;
       // a past verb in a temporal clause takes its time from the main clause: "would buy as soon as trading opened Monday"
       const sub = this.subordinatorBefore(k, first);
       if (sub < 0) return t;
       for (let j = sub - 1; j >= stop; j--) {
         const main = this.classify(j, i, first, last, true);
-        if (main) return main === 'FUTURE' ? 'FUTURE' : 'PAST';
+        if (!main) continue;
+        this.by = j;
+        return main === 'FUTURE' ? 'FUTURE' : 'PAST';
       }
       return t;
     }
@@ -111,13 +130,15 @@ export class TenseFinder {
     while (from < last && (this.toks[from].cap || this.toks[from].digits || this.toks[from].punct)) from++;
     for (let k = from; k < Math.min(last, from + LOOK_AHEAD); k++) {
       const t = this.classify(k, i, first, last, false);
-      if (t) return t;
+      if (!t) continue;
+      this.by = k;
+      return t === 'NONE' ? null : t;
     }
     return null;
   }
 
-  /** The tense token k gives its clause, or null when it is not a finite verb (group). */
-  private classify(k: number, i: number, first: number, last: number, before: boolean): Tense | null {
+  /** The tense token k gives its clause, null when it is not a finite verb (group), 'NONE' to stop looking. */
+  private classify(k: number, i: number, first: number, last: number, before: boolean): Tense | 'NONE' | null {
     const tok = this.toks[k];
     if (tok.punct) return null;
     const w = this.key(k);
@@ -161,8 +182,16 @@ export class TenseFinder {
     if (before && SCHEDULE_BEFORE_PREPOSITION.has(w) && (this.key(k + 1) === 'for' || this.key(k + 1) === 'to')) {
       return this.superseded(k, first) ? 'PAST' : 'FUTURE';
     }
-    // "guidelines to be published in early November": a passive infinitive has not happened yet
-    if (before && w === 'to' && this.key(k + 1) === 'be') return 'FUTURE';
+    // "rules to be published in February": a passive infinitive has not happened yet at the time of its clause,
+    // which is ahead unless that clause is past ("protocol called for her to be taken ... Sunday": no evidence)
+    if (before && w === 'to' && this.key(k + 1) === 'be') {
+      for (let j = k - 1; j >= Math.max(first, i - LOOK_BACK); j--) {
+        const main = this.classify(j, i, first, last, true);
+        if (main === 'PAST') return 'NONE';
+        if (main) return 'FUTURE';
+      }
+      return 'FUTURE';
+    }
     if (before && w === 'to' && FUTURE_TO_HEADS.has(this.key(k - 1))) return this.superseded(k - 1, first) ? 'PAST' : 'FUTURE';
     // after the expression: "On Tuesday, the league plans to hold a news conference" (but "planned to" is a past verb)
     if (!before && FUTURE_TO_HEADS.has(w) && this.key(k + 1) === 'to' && !this.isEdVerb(w)) return 'FUTURE';
@@ -182,7 +211,7 @@ export class TenseFinder {
       return 'PAST';
     }
     // a scheduled event in the present tense lies ahead ("the leaders meet Monday", "the court rules Thursday")
-    if (PRESENT_EVENT_VERBS.has(w) && this.hasSubject(k, w, first)) return 'FUTURE';
+    if (PRESENT_EVENT_VERBS.has(w) && this.prevWord(k, first) !== i && this.hasSubject(k, w, first)) return 'FUTURE';
     return null;
   }
 
