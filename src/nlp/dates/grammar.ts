@@ -764,6 +764,13 @@ export class Grammar {
         const ymd = { y: yr.n, m, d };
         return this.cand(yr.end, 'DATE', formatPoint(dayPoint(ymd)), 'monthday', { ref: ymd });
       }
+      // "June 16 last year", "June 16th of last year"
+      const rel = this.yearOffsetAfter(j);
+      if (rel && this.anchor) {
+        const ymd = { y: this.anchor.y + rel.n, m, d };
+        if (!isValidDate(ymd.y, m, d)) return null;
+        return this.cand(rel.end, 'DATE', formatPoint(dayPoint(ymd)), 'monthday', { ref: ymd });
+      }
       const y = this.resolveYear(m, d, this.tense(i));
       const ymd = y !== undefined ? { y, m, d } : null;
       if (ymd && !isValidDate(ymd.y, m, d)) return null;
@@ -771,15 +778,23 @@ export class Grammar {
     }
     const yr = this.yearAfter(j);
     if (yr && typeof yr.n === 'number') return this.cand(yr.end, 'DATE', formatPoint({ g: 'M', y: yr.n, m }), 'month');
-    // "June last year", "January this year"
-    const rel = REL_DETS.match(this.toks, j);
-    if (rel && typeof rel.value === 'number' && this.b(rel.end) === 'year') {
-      const y = this.anchor ? this.anchor.y + rel.value : undefined;
-      return this.cand(rel.end + 1, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
+    // "June last year", "January this year", "June of last year"
+    const rel = this.yearOffsetAfter(j);
+    if (rel) {
+      const y = this.anchor ? this.anchor.y + rel.n : undefined;
+      return this.cand(rel.end, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
     }
     // "through January", "by February": a deadline or an end point lies ahead
     const y = this.resolveYear(m, null, DEADLINE_PREPOSITIONS.has(this.b(i - 1)) ? 'FUTURE' : this.tense(i));
     return this.cand(j, 'DATE', formatPoint({ g: 'M', y, m }), 'month');
+  }
+
+  /** "last year", "of next year", "this year" after a month (and day): the year offset and the token after it. */
+  private yearOffsetAfter(j: number): { n: number; end: number } | null {
+    const k = this.b(j) === 'of' ? j + 1 : j;
+    const rel = REL_DETS.match(this.toks, k);
+    if (!rel || typeof rel.value !== 'number' || this.b(rel.end) !== 'year' || this.b(rel.end + 1) === "'s") return null;
+    return { n: rel.value, end: rel.end + 1 };
   }
 
   /** "9 December 2024", "the 9th of December" */

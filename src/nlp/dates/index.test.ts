@@ -377,6 +377,11 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
     assert.deepEqual(found('The figures were first reported by USA Today. Today the council meets.'), [['Today', 'DATE', '2024-12-09']]);
   });
 
+  it('places a month (and day) by "last year", "of next year" after it', () => {
+    assert.deepEqual(one('The campaign began on June 16th of last year.'), ['June 16th of last year', 'DATE', '2023-06-16']);
+    assert.deepEqual(one('The plant opens in June of next year.'), ['June of next year', 'DATE', '2025-06']);
+  });
+
   it('reads "the week of" a day as that ISO week', () => {
     assert.deepEqual(one('A hearing may be held the week of January 13.'), ['the week of January 13', 'DATE', '2025-W03']);
   });
