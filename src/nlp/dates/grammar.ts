@@ -1007,6 +1007,8 @@ export class Grammar {
         if (!yearAgo && qShift === 0 && !current && yearShift === null && explicitYear === undefined) useFocus = true;
         if (tok.b === 'period' && !yearAgo && !useFocus && explicitYear === undefined && yearShift === null) return null;
         if (tok.b === 'period' && w0 !== 'the' && !relm) return null;
+        // "the period of time when voters decide", "the quarter of the vote": not a reporting period
+        if (this.b(end) === 'of' && !this.digitYear(end + 1)) return null;
       } else {
         return null;
       }
@@ -1125,9 +1127,21 @@ export class Grammar {
           }
         }
         if (mer === undefined) {
-          // a bare number is a time only with "o'clock", or "10:30" after "at"
-          if (OCLOCK.has(this.b(end)) && this.b(end) !== 'hours' && this.b(end) !== 'local') end++;
-          else if (c[2] && (this.b(i - 1) === 'at' || this.b(i - 1) === 'by' || this.b(i - 1) === 'until' || TIME_ZONES.has(this.b(end)))) explicit = true;
+          // a bare number is a time only with "o'clock", "in the morning", or "10:30" after "at"
+          let oclock = false;
+          if (OCLOCK.has(this.b(end)) && this.b(end) !== 'hours' && this.b(end) !== 'local') {
+            end++;
+            oclock = true;
+          }
+          // "4 in the morning", "6 o'clock this afternoon", "9 o'clock tonight": the part of the day sets a.m./p.m.
+          const pod = this.clockPartOfDay(end);
+          if (pod && h >= 1 && h <= 12) {
+            if (pod.pm && h < 12) h += 12;
+            if (!pod.pm && h === 12) h = 0;
+            end = pod.end;
+          } else if (oclock) {
+            // keep the hour as written
+          } else if (c[2] && (this.b(i - 1) === 'at' || this.b(i - 1) === 'by' || this.b(i - 1) === 'until' || TIME_ZONES.has(this.b(end)))) explicit = true;
           else return null;
         } else {
           if (h > 12 || h === 0) return null;
@@ -1155,6 +1169,20 @@ export class Grammar {
     if (dayVal === null) dayVal = formatPoint(dayPoint(this.day ?? this.anchor));
     const time = `${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}`;
     return this.cand(end, 'TIME', `${dayVal}T${time}`, 'clock');
+  }
+
+  /** "in the morning", "this afternoon", "tonight", "at night" after an hour: whether it is p.m., and the token after. */
+  private clockPartOfDay(j: number): { pm: boolean; end: number } | null {
+    let k = j;
+    const w = this.b(k);
+    if (w === 'tonight') return { pm: true, end: k + 1 };
+    if (w === 'in' && this.b(k + 1) === 'the') k += 2;
+    else if (w === 'this' || w === 'at') k += 1;
+    else return null;
+    const pod = PARTS_OF_DAY.get(this.b(k));
+    if (!pod || pod === 'DT' || pod === 'MI' || this.b(k).endsWith('s')) return null;
+    if (w === 'at' && pod !== 'NI') return null;
+    return { pm: pod !== 'MO', end: k + 1 };
   }
 
   /** One hyphenated token: "two-year" (P2Y), "mid-1996", "post-1959", "day-long"; ages ("24-year-old") are not timexes. */
@@ -1261,6 +1289,9 @@ export class Grammar {
     const h = HOLIDAY.match(this.toks, i);
     if (!h) return null;
     let end = h.end;
+    // "Easter Island", "Christmas Carol": a capitalised word after the holiday makes a name
+    const nextTok = this.toks[end];
+    if (nextTok && nextTok.cap && !nextTok.punct && !nextTok.digits && !MONTHS.has(nextTok.b) && !WEEKDAYS.has(nextTok.b) && !HOLIDAY_WORDS.has(nextTok.b)) return null;
     const yr = this.yearAfter(end);
     const a = this.anchor;
     let y: number | undefined = yr && typeof yr.n === 'number' ? yr.n : undefined;
@@ -1279,13 +1310,15 @@ export class Grammar {
       }
     };
     if (y === undefined && a) {
-      const fut = this.future(i);
+      // the occurrence that fits the tense: ahead for the future, not after the anchor for the past, else past-leaning
+      const tense = this.tense(i);
+      const [lo, hi] = tense === 'FUTURE' ? [-3, 362] : tense === 'PAST' ? [-362, 3] : [-300, 65];
       const cands = [a.y - 1, a.y, a.y + 1].map(compute).filter((x): x is YMD => x !== null);
       const now = toDayNumber(a);
       const pick = cands.find((x) => {
         const diff = toDayNumber(x) - now;
-        return fut ? diff >= -3 && diff < 362 : diff >= -300 && diff < 65;
-      });
+        return diff >= lo && diff < hi;
+      }) ?? cands.reduce((best, x) => (Math.abs(toDayNumber(x) - now) < Math.abs(toDayNumber(best) - now) ? x : best));
       y = pick?.y;
     }
     if (y === undefined) {
@@ -1304,6 +1337,8 @@ export class Grammar {
       // "quarterly dividend", "the average daily volume": an adjective before its noun
       const next = this.toks[i + 1];
       if (next && FREQUENCY_ADJECTIVES.has(w) && NOT_FREQUENCY_NOUNS.has(next.b)) return null;
+      // "NBC Nightly News", "Party daily Granma": part of a name
+      if (this.toks[i].cap && this.inName(i)) return null;
       return this.cand(i + 1, 'SET', f, 'set');
     }
     if (SET_QUANTIFIERS.has(w) && w !== 'per') {

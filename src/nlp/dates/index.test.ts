@@ -382,6 +382,17 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
     assert.deepEqual(one('The plant opens in June of next year.'), ['June of next year', 'DATE', '2025-06']);
   });
 
+  it('does not read names and non-reporting periods as timexes', () => {
+    assert.deepEqual(found('She wrote about Easter Island and watched NBC Nightly News.'), []);
+    assert.deepEqual(found('This is the period of time when voters decide.'), []);
+    assert.deepEqual(one('Christmas Eve was quiet.'), ['Christmas Eve', 'DATE', '2023-12-24']);
+  });
+
+  it('sets a.m. or p.m. of a bare hour from the part of the day after it', () => {
+    assert.deepEqual(one('The convoy left at 4 in the morning.'), ['4 in the morning', 'TIME', '2024-12-09T04:00']);
+    assert.deepEqual(one("The plan should be ready by 6 o'clock this afternoon."), ["6 o'clock this afternoon", 'TIME', '2024-12-09T18:00']);
+  });
+
   it('reads "the week of" a day as that ISO week', () => {
     assert.deepEqual(one('A hearing may be held the week of January 13.'), ['the week of January 13', 'DATE', '2025-W03']);
   });
