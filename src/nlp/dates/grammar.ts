@@ -53,6 +53,8 @@ const HOLIDAY_WORDS: ReadonlySet<string> = new Set([...HOLIDAYS.keys()].flatMap(
 /** Modal verbs before "one day" (= some day ahead). */
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'may', 'might', 'can', 'should', 'shall', "'ll"]);
 const CENTURY_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
+/** Adjectives between "a" and a generic "tomorrow" ("a brighter tomorrow", "a new today"). */
+const GENERIC_DAY_ADJECTIVE = /^(?:[a-z]+(?:er|est)|new|bright|better|brave|different|free)$/;
 /** Determiners before a weekday used as a modifier ("the Monday vote", "her Sunday morning collapse"). */
 const EVENT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Words after "the Monday" that do not make it a modifier ("the Monday after the vote", "the Monday before"). */
@@ -118,7 +120,7 @@ export class Grammar {
 
   // ---------- helpers ----------
   private b(i: number): string {
-    return i < this.toks.length ? this.toks[i].b : '';
+    return i >= 0 && i < this.toks.length ? this.toks[i].b : '';
   }
 
   private isThe(i: number): boolean {
@@ -319,6 +321,10 @@ export class Grammar {
     let end = i + 1;
     // "USA Today", "VOA Today": a capitalised day word right after a capitalised word inside a sentence is a name
     if (off !== undefined && this.toks[i].cap && this.inName(i)) return null;
+    // "a brighter tomorrow": a noun for the time ahead, not the day after
+    if ((w === 'tomorrow' || w === 'today') && (this.isArticle(i - 1) || (this.isArticle(i - 2) && GENERIC_DAY_ADJECTIVE.test(this.b(i - 1))))) {
+      return this.cand(i + 1, 'DATE', w === 'today' ? 'PRESENT_REF' : 'FUTURE_REF', 'deictic');
+    }
     if (off === undefined) {
       // "the day before yesterday", "the day after tomorrow"
       if (w === 'the' && this.b(i + 1) === 'day' && (this.b(i + 2) === 'before' || this.b(i + 2) === 'after')) {
@@ -1007,6 +1013,8 @@ export class Grammar {
         if (!yearAgo && qShift === 0 && !current && yearShift === null && explicitYear === undefined) useFocus = true;
         if (tok.b === 'period' && !yearAgo && !useFocus && explicitYear === undefined && yearShift === null) return null;
         if (tok.b === 'period' && w0 !== 'the' && !relm) return null;
+        // "the period" refers back to a quarter already named; without one it is not a reporting period
+        if (tok.b === 'period' && !relm && !this.focus && !yearAgo && explicitYear === undefined && yearShift === null) return null;
         // "the period of time when voters decide", "the quarter of the vote": not a reporting period
         if (this.b(end) === 'of' && !this.digitYear(end + 1)) return null;
       } else {
@@ -1199,6 +1207,7 @@ export class Grammar {
       const mod = head === 'mid' ? 'MID' : head === 'early' ? 'START' : head === 'late' ? 'END' : head === 'pre' ? 'BEFORE' : 'AFTER';
       if (/^\d{4}$/.test(rest)) return this.cand(i + 1, 'DATE', rest, 'year', { mod });
       const dec = DECADE_PATTERN.exec(rest);
+      if (dec && dec[1].length === 2 && !this.twoDigitDecade(i - 1, Number(dec[1]))) return null; // "in the mid-30s" (percent)
       if (dec) return this.cand(i + 1, 'DATE', this.decadeValue(dec[1]), 'decade', { mod });
       const m = MONTHS.get(rest);
       if (m !== undefined && rest.length > 3) {
@@ -1246,6 +1255,11 @@ export class Grammar {
     return this.cand(end, 'TIME', formatPoint(dayPoint(base)) + `T${pod}`, 'partofday');
   }
 
+  /** "the 80s", "the early 90s" are decades; "my early 20s", "the mid-30s" are ages, temperatures, percentages. */
+  private twoDigitDecade(the: number, n: number): boolean {
+    return this.b(the) === 'the' && n >= 40;
+  }
+
   private decadeValue(digits: string): string {
     if (digits.length === 4) return digits.slice(0, 3);
     const d = Number(digits);
@@ -1262,12 +1276,15 @@ export class Grammar {
       mod = pm === 'early' ? 'START' : pm === 'late' ? 'END' : 'MID';
       j++;
     }
-    if (this.toks[j]?.w === "'" || this.toks[j]?.w === '’') j++;
+    const apostrophe = this.toks[j]?.w === "'" || this.toks[j]?.w === '’';
+    if (apostrophe) j++;
     const t = this.toks[j];
     if (!t) return null;
     const dec = DECADE_PATTERN.exec(t.b);
     if (dec) {
       if (dec[1].length === 2 && j === i) return null; // bare "80s" is an age/temperature
+      // "in my early 20s", "in the mid 30s" (an age, a temperature): two digits need "the", and "the 30s" an apostrophe
+      if (dec[1].length === 2 && !apostrophe && !this.twoDigitDecade(i, Number(dec[1]))) return null;
       if (dec[1].length === 4 && !dec[1].endsWith('0')) return null;
       return this.cand(j + 1, 'DATE', this.decadeValue(dec[1]), 'decade', mod ? { mod } : {});
     }
@@ -1429,6 +1446,11 @@ export class Grammar {
     const a = this.anchor;
     const past = this.b(i - 1) === 'since' || (this.tense(i) === 'PAST' && DEADLINE_PREPOSITIONS.has(this.b(i - 1)) === false && this.b(i - 1) !== 'around');
     return shift(a, 'Y', past && a && a.m < 12 ? -1 : 0)!;
+  }
+
+  private isArticle(k: number): boolean {
+    const w = this.b(k);
+    return w === 'a' || w === 'an';
   }
 
   /** Is token i the second word of a capitalised name ("USA Today")? */

@@ -362,6 +362,12 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
     assert.deepEqual(one('Funds sold as soon as trading opened Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
   });
 
+  it('looks ahead in a condition, and reads a present perfect or a progressive passive as no past', () => {
+    assert.deepEqual(one('She has emerged as the favourite to win the seat if her party wins in November.', '2024-09-20'), ['November', 'DATE', '2024-11']);
+    assert.deepEqual(one('If the senator were to win in November, she would sign it.', '2024-09-20'), ['November', 'DATE', '2024-11']);
+    assert.deepEqual(one('The mayor is being made to attend rallies as Election Day grows near.', '2024-09-20'), ['Election Day', 'DATE', '2024-11-05']);
+  });
+
   it('places a month or a month and day by the tense too', () => {
     assert.deepEqual(one('The company switched to a calendar year in December.', '2024-10-15'), ['December', 'DATE', '2023-12']);
     assert.deepEqual(one('The company will switch to a calendar year in December.', '2024-10-15'), ['December', 'DATE', '2024-12']);
@@ -385,7 +391,18 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
   it('does not read names and non-reporting periods as timexes', () => {
     assert.deepEqual(found('She wrote about Easter Island and watched NBC Nightly News.'), []);
     assert.deepEqual(found('This is the period of time when voters decide.'), []);
+    assert.deepEqual(found('Turnout rose in the period for early voting.'), []);
     assert.deepEqual(one('Christmas Eve was quiet.'), ['Christmas Eve', 'DATE', '2023-12-24']);
+  });
+
+  it('does not take ages or percentages for decades, and reads a generic "tomorrow" as the future', () => {
+    assert.deepEqual(found('In my early 20s I moved; unemployment is in the mid-30s.'), []);
+    assert.deepEqual(found("It grew in the early '80s and again in the 90s."), [
+      ["the early '80s", 'DATE', '198', 'START'],
+      ['the 90s', 'DATE', '199'],
+    ]);
+    assert.deepEqual(one('Families still hope for a brighter tomorrow.'), ['tomorrow', 'DATE', 'FUTURE_REF']);
+    assert.deepEqual(one('Police issued a statement today.'), ['today', 'DATE', '2024-12-09']);
   });
 
   it('sets a.m. or p.m. of a bare hour from the part of the day after it', () => {

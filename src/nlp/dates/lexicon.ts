@@ -302,7 +302,7 @@ export const FUTURE_TO_HEADS: ReadonlySet<string> = new Set([
   'are', 'going', 'intends', 'intend', 'intended', 'hopes', 'hope', 'hoped', 'ready', 'prepared', 'preparing', 'due',
   'slated', 'agreed', 'agrees', 'agree', 'decided', 'decides', 'voted', 'promised', 'promises', 'pledged', 'pledges',
   'vowed', 'vows', 'threatened', 'threatens', 'proposed', 'proposes', 'wants', 'want', 'wanted', 'seeks', 'aims',
-  'about', 'plotted',
+  'about', 'plotted', 'were',
 ]);
 /** Conjunctions opening a temporal clause: its verb takes its time from the main clause ("were likely to buy as soon as trading opened Monday"). */
 export const TEMPORAL_SUBORDINATORS: ReadonlySet<string> = new Set(['when', 'once', 'after', 'before', 'until', 'till', 'as soon as']);

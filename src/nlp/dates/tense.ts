@@ -21,6 +21,8 @@ const DETERMINERS: ReadonlySet<string> = new Set([
 ]);
 /** Subjects a present-tense verb can follow ("they meet", "he leaves"; "the leaders meet" is checked by its plural). */
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'which', 'that']);
+/** Forms of "be" before "being" (a progressive passive: "is being made to"). */
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'am', 'was', 'were', "'re", "'m"]);
 /** Prepositions between a copula and the expression it predicates ("is on Saturday", "are until Friday"). */
 const COPULA_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'at', 'until', 'till', 'through', 'in', 'by']);
 /** Pronouns whose "'s" is "is" ("it's", "he's"), not a possessive. */
@@ -164,8 +166,9 @@ export class TenseFinder {
       const n = this.nextWord(k, last);
       const nw = this.key(n);
       if (nw === 'to' || (nw === 'yet' && this.key(n + 1) === 'to')) return 'FUTURE'; // "has to decide by Friday"
-      if (this.isParticiple(n)) return 'PAST';
-      return 'PRESENT'; // "has no plans", "have a meeting Monday"
+      // a present perfect ("has emerged as the front-runner") tells of the past but rarely governs a dated
+      // expression ("*has won in November"): a present, like "has no plans", "have a meeting Monday"
+      return 'PRESENT';
     }
     if (PRESENT_AUXILIARIES.has(w)) {
       if ((w === 'is' || w === 'are' || w === "'re") && this.key(k + 1) === 'to') return 'FUTURE'; // "is to meet Monday"
@@ -179,6 +182,8 @@ export class TenseFinder {
       if (w === 'due' && this.key(k + 1) === 'to') return null; // "due to the strike"
       return this.superseded(k, first) ? 'PAST' : 'FUTURE';
     }
+    // a condition looks ahead unless its verb was past ("if Democrats win the White House in November")
+    if (before && (w === 'if' || w === 'unless')) return 'FUTURE';
     if (before && SCHEDULE_BEFORE_PREPOSITION.has(w) && (this.key(k + 1) === 'for' || this.key(k + 1) === 'to')) {
       return this.superseded(k, first) ? 'PAST' : 'FUTURE';
     }
@@ -206,7 +211,9 @@ export class TenseFinder {
       const p = this.prevWord(k, first);
       const pw = p >= first ? this.key(p) : '';
       // a completed event inside a present clause: "is in hospital after being shot Saturday", "is said to have died Sunday"
-      if (pw === 'being' || pw === 'having' || (pw === 'have' && this.key(this.prevWord(p, first)) === 'to')) return 'PAST';
+      // (but "is being made to": a progressive passive, whose auxiliary decides)
+      const ppw = p > first ? this.key(this.prevWord(p, first)) : '';
+      if ((pw === 'being' && !BE_FORMS.has(ppw)) || pw === 'having' || (pw === 'have' && ppw === 'to')) return 'PAST';
       if (AUXILIARY_KEYS.has(pw) || VERB_GROUP_FILLERS.has(pw) || DETERMINERS.has(pw)) return null; // not finite: the auxiliary decides
       return 'PAST';
     }
