@@ -428,7 +428,16 @@ export class Grammar {
       const day = pointDay(p);
       return this.cand(end, 'DATE', formatPoint(p), 'relative', day ? { ref: day } : {});
     }
-    if (theOnly) return null;
+    if (theOnly) {
+      // "buy orders in the morning": the part of the day named or in focus in this or the sentence before
+      const pod = PARTS_OF_DAY.get(w);
+      const p1 = this.b(i - 1);
+      if (pod && !w.endsWith('s') && (p1 === 'in' || p1 === 'during' || p1 === 'by') && this.b(j + 1) !== 'of' && this.day &&
+        this.daySent >= (this.ctx.sentOf[i] ?? 0) - 1) {
+        return this.cand(j + 1, 'TIME', formatPoint(dayPoint(this.day)) + `T${pod}`, 'partofday');
+      }
+      return null;
+    }
     // "last April", "next May", "this September"
     const month = this.monthAt(j, true);
     const mday = month !== undefined ? this.dayNumAt(j + 1 + (this.b(j + 1) === '.' ? 1 : 0)) : null;

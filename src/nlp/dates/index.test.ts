@@ -405,6 +405,14 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
     assert.deepEqual(one('Police issued a statement today.'), ['today', 'DATE', '2024-12-09']);
   });
 
+  it('dates "in the morning" by the day in focus, and leaves a habit alone', () => {
+    assert.deepEqual(found('Shares fell on Friday. Traders sold heavily in the morning.'), [
+      ['Friday', 'DATE', '2024-12-06'],
+      ['the morning', 'TIME', '2024-12-06TMO'],
+    ]);
+    assert.deepEqual(found('She runs in the morning.'), []);
+  });
+
   it('sets a.m. or p.m. of a bare hour from the part of the day after it', () => {
     assert.deepEqual(one('The convoy left at 4 in the morning.'), ['4 in the morning', 'TIME', '2024-12-09T04:00']);
     assert.deepEqual(one("The plan should be ready by 6 o'clock this afternoon."), ["6 o'clock this afternoon", 'TIME', '2024-12-09T18:00']);
