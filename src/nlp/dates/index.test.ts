@@ -313,10 +313,10 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
   });
 
   it('takes a present-tense schedule for the coming day', () => {
-    assert.deepEqual(one('The two envoys meet separately Wednesday with the mediator.'), ['Wednesday', 'DATE', '2024-12-11']);
+    assert.deepEqual(one('The two envoys meet privately Wednesday with the mediator.'), ['Wednesday', 'DATE', '2024-12-11']);
     assert.deepEqual(one('The court rules Thursday on the appeal.'), ['Thursday', 'DATE', '2024-12-12']);
     // a noun, not a verb: no evidence, so the past-leaning default
-    assert.deepEqual(one('In a televised address Friday, the president thanked the troops.'), ['Friday', 'DATE', '2024-12-06']);
+    assert.deepEqual(one('In a radio address Friday, the governor thanked volunteers.'), ['Friday', 'DATE', '2024-12-06']);
   });
 
   it('takes the nearest day for a present state, and the past for an event completed inside it', () => {
@@ -331,12 +331,12 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
   it('looks ahead for plans, schedules and passive infinitives', () => {
     assert.deepEqual(one('Farmers planned a march through the capital on Saturday.'), ['Saturday', 'DATE', '2024-12-14']);
     assert.deepEqual(one('The shares are payable Dec. 20 to holders of record.'), ['Dec. 20', 'DATE', '2024-12-20']);
-    assert.deepEqual(one('A summit set for April will take up the question.'), ['April', 'DATE', '2025-04']);
-    assert.deepEqual(one('Final rules to be published in February will settle it.', '2024-10-30'), ['February', 'DATE', '2025-02']);
+    assert.deepEqual(one('A vote set for April could change that.'), ['April', 'DATE', '2025-04']);
+    assert.deepEqual(one('A ruling to be issued in February will settle the dispute.', '2024-10-30'), ['February', 'DATE', '2025-02']);
   });
 
   it('keeps a plan that did not hold, a past modal and a past ability in the past', () => {
-    assert.deepEqual(one('The offer had been scheduled to expire at midnight Friday.'), ['midnight Friday', 'TIME', '2024-12-06T24:00']);
+    assert.deepEqual(one('The truce had been scheduled to end at midnight Friday.'), ['midnight Friday', 'TIME', '2024-12-06T24:00']);
     assert.deepEqual(one('The patrol may have left the town on Sunday.'), ['Sunday', 'DATE', '2024-12-08']);
     assert.deepEqual(one('The family could not be reached Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
   });
@@ -348,30 +348,30 @@ describe('recognizeDates: the tense of the clause decides the direction', () => 
   });
 
   it('keeps a weekday that names an event in the past unless "will" governs the clause', () => {
-    assert.deepEqual(one("Analysts said they would study Wednesday's ruling."), ['Wednesday', 'DATE', '2024-12-04']);
+    assert.deepEqual(one("Lawyers plan to appeal Wednesday's verdict."), ['Wednesday', 'DATE', '2024-12-04']);
     assert.deepEqual(one("He is still recovering from Sunday night's fall."), ['Sunday night', 'TIME', '2024-12-08TNI']);
-    assert.deepEqual(one('In the wake of her Sunday morning collapse, aides were quiet.'), ['Sunday morning', 'TIME', '2024-12-08TMO']);
-    assert.deepEqual(one("Thursday's debate will be the last before the vote."), ['Thursday', 'DATE', '2024-12-12']);
+    assert.deepEqual(one('After his Sunday morning fall, the rider withdrew.'), ['Sunday morning', 'TIME', '2024-12-08TMO']);
+    assert.deepEqual(one("Thursday's hearing will decide the matter."), ['Thursday', 'DATE', '2024-12-12']);
     assert.deepEqual(one('The Thursday vote will settle it.'), ['Thursday', 'DATE', '2024-12-12']);
     // the passive infinitive under a past verb says nothing about the publication date
-    assert.deepEqual(one('Protocol called for her to be taken to a hospital on Sunday.'), ['Sunday', 'DATE', '2024-12-08']);
+    assert.deepEqual(one('The rules required the patient to be moved to another ward on Sunday.'), ['Sunday', 'DATE', '2024-12-08']);
   });
 
   it('gives a temporal clause the time of its main clause', () => {
-    assert.deepEqual(one('Funds were likely to sell as soon as trading opened Wednesday.'), ['Wednesday', 'DATE', '2024-12-11']);
-    assert.deepEqual(one('Funds sold as soon as trading opened Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
+    assert.deepEqual(one('The fund would sell its stake as soon as the exchange reopened Wednesday.'), ['Wednesday', 'DATE', '2024-12-11']);
+    assert.deepEqual(one('The fund sold its stake as soon as the exchange reopened Wednesday.'), ['Wednesday', 'DATE', '2024-12-04']);
   });
 
   it('looks ahead in a condition, and reads a present perfect or a progressive passive as no past', () => {
-    assert.deepEqual(one('She has emerged as the favourite to win the seat if her party wins in November.', '2024-09-20'), ['November', 'DATE', '2024-11']);
-    assert.deepEqual(one('If the senator were to win in November, she would sign it.', '2024-09-20'), ['November', 'DATE', '2024-11']);
-    assert.deepEqual(one('The mayor is being made to attend rallies as Election Day grows near.', '2024-09-20'), ['Election Day', 'DATE', '2024-11-05']);
+    assert.deepEqual(one('The mayor has built a following and will run for the seat if his party loses in November.', '2024-09-20'), ['November', 'DATE', '2024-11']);
+    assert.deepEqual(one('If the senator were to win in November, the bill could pass.', '2024-09-20'), ['November', 'DATE', '2024-11']);
+    assert.deepEqual(one('Volunteers are being asked to phone voters before Election Day.', '2024-09-20'), ['Election Day', 'DATE', '2024-11-05']);
   });
 
   it('places a month or a month and day by the tense too', () => {
-    assert.deepEqual(one('The company switched to a calendar year in December.', '2024-10-15'), ['December', 'DATE', '2023-12']);
-    assert.deepEqual(one('The company will switch to a calendar year in December.', '2024-10-15'), ['December', 'DATE', '2024-12']);
-    assert.deepEqual(one('The new service would start from August 6.', '2024-02-13'), ['August 6', 'DATE', '2024-08-06']);
+    assert.deepEqual(one('The firm opened a new plant in December.', '2024-10-15'), ['December', 'DATE', '2023-12']);
+    assert.deepEqual(one('The firm will open a new plant in December.', '2024-10-15'), ['December', 'DATE', '2024-12']);
+    assert.deepEqual(one('The ferry would begin sailing on August 6.', '2024-02-13'), ['August 6', 'DATE', '2024-08-06']);
     assert.deepEqual(one('The old service started on August 6.', '2024-02-13'), ['August 6', 'DATE', '2023-08-06']);
     // the next month after a past verb is still this year: "for November deliveries" written in late October
     assert.deepEqual(one('Buyers placed orders for November delivery.', '2024-10-28'), ['November', 'DATE', '2024-11']);
@@ -384,7 +384,7 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
   });
 
   it('places a month (and day) by "last year", "of next year" after it', () => {
-    assert.deepEqual(one('The campaign began on June 16th of last year.'), ['June 16th of last year', 'DATE', '2023-06-16']);
+    assert.deepEqual(one('The strike began on March 3rd of last year.'), ['March 3rd of last year', 'DATE', '2023-03-03']);
     assert.deepEqual(one('The plant opens in June of next year.'), ['June of next year', 'DATE', '2025-06']);
   });
 
@@ -401,7 +401,7 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
       ["the early '80s", 'DATE', '198', 'START'],
       ['the 90s', 'DATE', '199'],
     ]);
-    assert.deepEqual(one('Families still hope for a brighter tomorrow.'), ['tomorrow', 'DATE', 'FUTURE_REF']);
+    assert.deepEqual(one('Graduates toast a brighter tomorrow.'), ['tomorrow', 'DATE', 'FUTURE_REF']);
     assert.deepEqual(one('Police issued a statement today.'), ['today', 'DATE', '2024-12-09']);
   });
 
@@ -415,7 +415,7 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
 
   it('sets a.m. or p.m. of a bare hour from the part of the day after it', () => {
     assert.deepEqual(one('The convoy left at 4 in the morning.'), ['4 in the morning', 'TIME', '2024-12-09T04:00']);
-    assert.deepEqual(one("The plan should be ready by 6 o'clock this afternoon."), ["6 o'clock this afternoon", 'TIME', '2024-12-09T18:00']);
+    assert.deepEqual(one("The report is due at 6 o'clock this afternoon."), ["6 o'clock this afternoon", 'TIME', '2024-12-09T18:00']);
   });
 
   it('reads "the week of" a day as that ISO week', () => {
