@@ -5,6 +5,7 @@ import type { Doc, LayerName, Layers } from './doc/doc.js';
 import { DocError } from './doc/errors.js';
 import { sentences, tokenize } from './nlp/tokens.js';
 import { recognizeMentions } from './nlp/entities/index.js';
+import { tagPos } from './nlp/pos/index.js';
 import { recognizeQuotes } from './nlp/quotes/index.js';
 import { recognizeDates } from './nlp/dates/index.js';
 import { resolveEntities } from './nlp/aliases/index.js';
@@ -19,6 +20,7 @@ export interface Stage {
 export const STAGES: readonly Stage[] = [
   { name: 'tokens', needs: [], produces: ['tokens'], run: (doc) => ({ tokens: tokenize(doc) }) },
   { name: 'sentences', needs: ['tokens'], produces: ['sentences'], run: (doc) => ({ sentences: sentences(doc) }) },
+  { name: 'pos', needs: ['tokens', 'sentences'], produces: ['pos'], run: (doc) => ({ pos: tagPos(doc) }) },
   { name: 'entities', needs: ['tokens', 'sentences'], produces: ['mentions'], run: (doc) => ({ mentions: recognizeMentions(doc) }) },
   { name: 'quotes', needs: ['tokens', 'sentences', 'blocks'], produces: ['quotes'], run: (doc) => ({ quotes: recognizeQuotes(doc) }) },
   {

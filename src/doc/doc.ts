@@ -93,12 +93,22 @@ export interface Timex extends Span {
   readonly mod?: string;
 }
 
+/** Part of speech and phrase chunk of one token (same span as the token). */
+export interface PosTag extends Span {
+  /** Penn Treebank tag: NN, VBD, NNP, ``, '' ... */
+  readonly tag: string;
+  /** IOB2 chunk label: B-NP, I-NP, B-VP, ..., O */
+  readonly chunk: string;
+}
+
 /** Every layer a Doc may carry, by name. */
 export interface Layers {
   readonly blocks: readonly Block[];
   readonly captions: readonly Caption[];
   readonly sentences: readonly Span[];
   readonly tokens: readonly Token[];
+  /** exactly one entry per token, with the token's offsets */
+  readonly pos: readonly PosTag[];
   readonly mentions: readonly EntityMention[];
   readonly entities: readonly Entity[];
   readonly quotes: readonly Quote[];
@@ -110,7 +120,7 @@ export type LayerName = keyof Layers;
 /** Layers whose spans must start and end on token boundaries once tokens exist. */
 const TOKEN_ALIGNED: ReadonlySet<LayerName> = new Set(['sentences', 'mentions', 'dates']);
 /** Layers whose spans must not overlap each other. */
-const NON_OVERLAPPING: ReadonlySet<LayerName> = new Set(['blocks', 'sentences', 'tokens', 'mentions']);
+const NON_OVERLAPPING: ReadonlySet<LayerName> = new Set(['blocks', 'sentences', 'tokens', 'pos', 'mentions']);
 
 export class Doc {
   readonly text: string;
@@ -177,7 +187,7 @@ export interface DocJSON {
 }
 
 /** The order layers are restored in, so alignment checks find their tokens. */
-const LAYER_ORDER: readonly LayerName[] = ['blocks', 'captions', 'tokens', 'sentences', 'mentions', 'entities', 'quotes', 'dates'];
+const LAYER_ORDER: readonly LayerName[] = ['blocks', 'captions', 'tokens', 'sentences', 'pos', 'mentions', 'entities', 'quotes', 'dates'];
 
 export const EMPTY_META: ArticleMeta = Object.freeze({
   title: null,
@@ -237,6 +247,23 @@ function checkLayer(doc: Doc, name: LayerName, layer: readonly Span[] | readonly
   }
   const tokens = doc.layers.tokens;
   if (tokens && TOKEN_ALIGNED.has(name)) checkAlignment(name, spans, tokens);
+  if (name === 'pos') checkPos(spans as readonly PosTag[], tokens);
+  if (name === 'tokens' && doc.layers.pos) checkPos(doc.layers.pos, spans as readonly Token[]);
+}
+
+/** The pos layer has exactly one entry per token, with the token's offsets. */
+function checkPos(pos: readonly PosTag[], tokens: readonly Token[] | undefined): void {
+  if (!tokens) throw new DocError('POS_ALIGNMENT', 'The "pos" layer needs the "tokens" layer first.');
+  if (pos.length !== tokens.length) {
+    throw new DocError('POS_ALIGNMENT', `The "pos" layer has ${pos.length} entries for ${tokens.length} tokens: it needs exactly one per token.`);
+  }
+  for (let i = 0; i < pos.length; i++) {
+    const p = pos[i];
+    if (p.start !== tokens[i].start || p.end !== tokens[i].end) {
+      throw new DocError('POS_ALIGNMENT', `pos[${i}] = [${p.start}, ${p.end}) is not token ${i} [${tokens[i].start}, ${tokens[i].end}).`);
+    }
+    if (typeof p.tag !== 'string' || typeof p.chunk !== 'string') throw new DocError('POS_ALIGNMENT', `pos[${i}] needs a string tag and chunk.`);
+  }
 }
 
 /** Every span starts at a token start and ends at a token end (binary search: no per-call index). */
