@@ -11,7 +11,7 @@ import { Doc } from '../src/doc/doc.js';
 import { tokenize, sentences } from '../src/nlp/tokens.js';
 import { buildCtx, ruleHint, type Ctx } from '../src/nlp/quotes/index.js';
 import {
-  cueFeatures, endFeatures, prepare, type Hint, WINDOW, serializeModel, speakerFeatures, startFeatures, type Prep,
+  cueFeatures, endFeatures, isCueCandidate, lemmaOf, prepare, type Hint, WINDOW, serializeModel, speakerFeatures, startFeatures, type Prep,
 } from '../src/nlp/quotes/learned.js';
 
 const args = process.argv.slice(2);
@@ -25,8 +25,9 @@ const EPOCHS = Number(opt('--epochs', '8'));
 const OUT = opt('--out', 'models/quotes/quotes.bin');
 const SEED = Number(opt('--seed', '13'));
 // decision threshold of the cue classifier, stored in the model: below 0 trades precision for recall
-// (-2 chosen on PolNeAR dev, the only number tuned there; see models/quotes/CARD.md)
-const CUE_BIAS = Number(opt('--cue-bias', '-2'));
+// (-3.5 chosen on PolNeAR dev, the only number tuned there; see models/quotes/CARD.md)
+const CUE_BIAS = Number(opt('--cue-bias', '-3.5'));
+const LEMMA_CANDIDATES = opt('--lemma-candidates', '1') === '1';
 
 interface GoldSpan { start: number; end: number; fragments?: [number, number][] }
 interface GoldQuote { start: number; end: number; cue: GoldSpan | null; speaker: GoldSpan | null }
@@ -200,7 +201,10 @@ for (const d of train) {
   for (const k of d.heads.keys()) headCount.set(d.ctx.lw[k], (headCount.get(d.ctx.lw[k]) ?? 0) + 1);
 }
 const cueWords = [...headCount].filter(([w, c]) => c >= 2 && c / (allCount.get(w) ?? 1) >= 0.02 && /[a-z:]/.test(w)).map(([w]) => w).sort();
-const cueSet = new Set(cueWords);
+const cueListed = new Set(cueWords);
+const cueLemmaSet = new Set(cueWords.filter((w) => w.length >= 4).map(lemmaOf));
+// candidates: listed words and other forms of their lemmas (the same test as QuoteModel.isCandidate)
+const cueSet = { has: (w: string) => (LEMMA_CANDIDATES ? isCueCandidate(w, cueListed, cueLemmaSet) : cueListed.has(w)) };
 let covered = 0;
 let totalHeads = 0;
 for (const d of train) for (const k of d.heads.keys()) {

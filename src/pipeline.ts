@@ -22,7 +22,7 @@ export const STAGES: readonly Stage[] = [
   { name: 'sentences', needs: ['tokens'], produces: ['sentences'], run: (doc) => ({ sentences: sentences(doc) }) },
   { name: 'pos', needs: ['tokens', 'sentences'], produces: ['pos'], run: (doc) => ({ pos: tagPos(doc) }) },
   { name: 'entities', needs: ['tokens', 'sentences'], produces: ['mentions'], run: (doc) => ({ mentions: recognizeMentions(doc) }) },
-  { name: 'quotes', needs: ['tokens', 'sentences', 'blocks'], produces: ['quotes'], run: (doc) => ({ quotes: recognizeQuotes(doc) }) },
+  { name: 'quotes', needs: ['tokens', 'sentences', 'pos', 'blocks'], produces: ['quotes'], run: (doc) => ({ quotes: recognizeQuotes(doc) }) },
   {
     name: 'aliases',
     needs: ['tokens', 'sentences', 'mentions', 'quotes', 'captions'],

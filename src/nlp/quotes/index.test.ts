@@ -278,3 +278,14 @@ test('a quotation inside a sentence, credited right after it', () => {
   const c = run('In an interview on "Face the Nation," Senator Jane Roe said the bill would pass.');
   assert.ok(!c.some((x) => x.text.includes('Face the Nation')), JSON.stringify(c));
 });
+
+test('cue candidates: listed words and other forms of their lemmas, never auxiliaries', async () => {
+  const { isCueCandidate, lemmaOf } = await import('./learned.js');
+  const words = new Set(['grilled', 'denounced', 'said']);
+  const lemmas = new Set([...words].filter((w) => w.length >= 4).map(lemmaOf));
+  assert.ok(isCueCandidate('said', words, lemmas));
+  assert.ok(isCueCandidate('grills', words, lemmas));
+  assert.ok(isCueCandidate('denouncing', words, lemmas));
+  assert.ok(!isCueCandidate('says', words, lemmas), 'short forms are listed or not candidates');
+  assert.ok(!isCueCandidate('house', words, lemmas));
+});

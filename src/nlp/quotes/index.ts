@@ -1,6 +1,7 @@
 // Quote recognition: direct, split, multi-paragraph, indirect, "according to", partial (nested)
 // quotes and refusals, each with its cue and the local speaker mention as written.
-// Rules over tokens and sentences with the cue lexicon of ./lexicon.ts; no model.
+// Rules over tokens and sentences with the cue lexicon of ./lexicon.ts, plus the learned cue,
+// boundary and speaker models of ./learned.ts, which also read part-of-speech and chunk tags.
 // Conventions follow PolNeAR: a direct quote's span includes its marks; an indirect content span
 // starts at "that" when there is one and leaves out the sentence's final period (but keeps a
 // closing quotation mark and the period before it); a quote split around its cue is one span.
@@ -12,6 +13,7 @@ import {
   type CueEntry,
 } from './lexicon.js';
 import { pairQuotes, type Segment } from './marks.js';
+import { CHUNK_TAGS, POS_TAGS, tagTokens } from '../pos/index.js';
 import { cueFeatures, endFeatures, prepare, quoteModel, speakerFeatures, startFeatures, type FeatCtx, type Hint, type Prep, type QuoteModel, NO_HINT, WINDOW } from './learned.js';
 
 export { pairQuotes, type Segment } from './marks.js';
@@ -33,6 +35,9 @@ export interface Ctx {
   segOf: Int32Array;
   used: Uint8Array;
   mentions: readonly Span[] | null;
+  /** per token: Penn tag code (index into POS_TAGS) and IOB2 chunk code (index into CHUNK_TAGS) */
+  pos: Uint8Array;
+  chunk: Uint8Array;
 }
 
 interface Found {
@@ -100,7 +105,7 @@ export function recognizeQuotes(doc: Doc): Quote[] {
     const w = ctx.lw[i];
     let f: Found | null = null;
     if (MODE !== 'rules' && model && prep) {
-      const known = model.cueWords.has(w);
+      const known = model.isCandidate(w);
       const rule = MODE === 'ml' ? null : ruleCue(ctx, i, w);
       const ml = known ? learnedCue(ctx, prep, model, i, hintOf(ctx, i, rule)) : null;
       if (rule && rule.kind === 'refusal') f = rule;
@@ -363,7 +368,27 @@ export function buildCtx(doc: Doc): Ctx {
   const segOf = new Int32Array(n).fill(-1);
   for (let s = 0; s < segs.length; s++) for (let k = segs[s].openTok; k <= segs[s].lastTok; k++) segOf[k] = s;
   const mentions = doc.layers.mentions ?? null;
-  return { text, toks, lw, cap, n, sents, sentOf, paraOf, segs, segOf, used: new Uint8Array(n), mentions };
+  const { pos, chunk } = posCodes(doc);
+  return { text, toks, lw, cap, n, sents, sentOf, paraOf, segs, segOf, used: new Uint8Array(n), mentions, pos, chunk };
+}
+
+const POS_CODE = new Map<string, number>(POS_TAGS.map((t, i) => [t, i]));
+const CHUNK_CODE = new Map<string, number>(CHUNK_TAGS.map((t, i) => [t, i]));
+
+/** The pos layer as codes; a Doc without one (tests, scripts) is tagged here the same way. */
+function posCodes(doc: Doc): { pos: Uint8Array; chunk: Uint8Array } {
+  if (!doc.has('pos')) {
+    const t = tagTokens(doc.text, doc.get('tokens'), doc.get('sentences'));
+    return { pos: t.tags, chunk: t.chunks };
+  }
+  const layer = doc.get('pos');
+  const pos = new Uint8Array(layer.length);
+  const chunk = new Uint8Array(layer.length);
+  for (let k = 0; k < layer.length; k++) {
+    pos[k] = POS_CODE.get(layer[k].tag) ?? 0;
+    chunk[k] = CHUNK_CODE.get(layer[k].chunk) ?? 0;
+  }
+  return { pos, chunk };
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {

@@ -22,6 +22,9 @@ export interface FeatCtx {
   sentOf: Int32Array;
   paraOf: Int32Array;
   segOf: Int32Array;
+  /** per token: part-of-speech and chunk codes (src/nlp/pos) */
+  pos: Uint8Array;
+  chunk: Uint8Array;
 }
 
 /** What the rules (index.ts) say about a cue candidate, as token indices; stacked into the features. */
@@ -113,6 +116,9 @@ export interface Prep {
   quotes: Int32Array;
   thats: Int32Array;
   others: Int32Array;
+  /** part-of-speech and chunk codes + 1, with a sentinel 0 before the first and after the last token */
+  pt: Uint8Array;
+  ck: Uint8Array;
 }
 
 export function prepare(c: FeatCtx): Prep {
@@ -159,7 +165,13 @@ export function prepare(c: FeatCtx): Prep {
     thats[k + 1] = thats[k] + (w === 'that' ? 1 : 0);
     others[k + 1] = others[k] + (w === ':' || w === ';' || w === '—' || w === '–' || w === '(' || w === ')' ? 1 : 0);
   }
-  return { wh, lh, sh, sa, sb, commas, quotes, thats, others };
+  const pt = new Uint8Array(n + 2);
+  const ck = new Uint8Array(n + 2);
+  for (let k = 0; k < n; k++) {
+    pt[k + 1] = c.pos[k] + 1;
+    ck[k + 1] = c.chunk[k] + 1;
+  }
+  return { wh, lh, sh, sa, sb, commas, quotes, thats, others, pt, ck };
 }
 
 const BOS = 0x1234567;
@@ -167,6 +179,14 @@ const EOS = 0x7654321;
 
 function wAt(p: Prep, k: number, a: number, b: number): number {
   return k < a ? BOS : k > b ? EOS : p.wh[k];
+}
+
+/** Tag codes of token k (0 outside the text). */
+function ptAt(p: Prep, k: number): number {
+  return k < -1 || k + 1 >= p.pt.length ? 0 : p.pt[k + 1];
+}
+function ckAt(p: Prep, k: number): number {
+  return k < -1 || k + 1 >= p.ck.length ? 0 : p.ck[k + 1];
 }
 
 function bucket(d: number): number {
@@ -236,6 +256,12 @@ export function cueFeatures(c: FeatCtx, p: Prep, i: number, hint: Hint, out: num
   out.push(key(24, wm1, w0, wp1));
   const suf = c.lw[i].length > 3 ? strHash(c.lw[i].slice(-3)) : 0;
   out.push(key(25, suf, sm1));
+  // part of speech: "report" as a verb or a noun, a subject noun phrase right before
+  const p0 = ptAt(p, i);
+  out.push(key(28, l0, p0));
+  out.push(key(29, p0, ptAt(p, i - 1), ptAt(p, i + 1)));
+  out.push(key(30, l0, ptAt(p, i + 1)));
+  out.push(key(31, l0, ckAt(p, i), ckAt(p, i + 1)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,6 +306,9 @@ export function startFeatures(c: FeatCtx, p: Prep, i: number, ce: number, s: num
   out.push(key(110, side, btw, d));
   out.push(key(111, side, l0, s === ce + 1 ? 1 : 2));
   out.push(key(112, side, wAt(p, s + 1, a, b), ws));
+  out.push(key(117, side, ptAt(p, s), ptAt(p, s - 1)));
+  out.push(key(118, side, ckAt(p, s), ckAt(p, s - 1)));
+  out.push(key(119, side, l0, ptAt(p, s)));
   if (side === 2) {
     // first "that" after the cue; the token after the first comma/colon
     if (memoP !== p || memoI !== i) {
@@ -333,6 +362,10 @@ export function endFeatures(c: FeatCtx, p: Prep, i: number, ce: number, e: numbe
   // inside a quotation segment / at its closing mark
   const sg = c.segOf[e];
   out.push(key(214, side, sg >= 0 ? (c.toks[e].kind === 'quote' ? 1 : 2) : 3, e + 1 <= b && c.segOf[e + 1] === sg ? 1 : 2));
+  out.push(key(215, side, ptAt(p, e), ptAt(p, e + 1)));
+  out.push(key(216, side, ckAt(p, e), ckAt(p, e + 1)));
+  out.push(key(217, side, ptAt(p, e + 1), ptAt(p, e + 2)));
+  out.push(key(218, side, l0, ptAt(p, e + 1)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,6 +411,11 @@ export function speakerFeatures(c: FeatCtx, p: Prep, i: number, ce: number, h: n
   out.push(key(320, side, wAt(p, h + 1, a, b), p.sh[h]));
   out.push(key(321, side, c.segOf[h] >= 0 ? 1 : 2));
   out.push(key(322, side, p.lh[h]));
+  // the head of a noun phrase: a noun or pronoun whose chunk ends at it
+  out.push(key(323, side, ptAt(p, h)));
+  out.push(key(324, side, ptAt(p, h), ptAt(p, h + 1)));
+  out.push(key(325, side, ckAt(p, h), ckAt(p, h + 1)));
+  out.push(key(326, side, ptAt(p, h), d));
   // where the head lies relative to the content span: the first noun phrase after a quoted clause
   // ("..., Scott Pruitt, the attorney general of Oklahoma, said") rather than a name inside its apposition
   if (cs >= 0) {
@@ -418,6 +456,8 @@ export class QuoteModel {
   readonly mask: number;
   /** Lower-case words that can head a cue (the candidate filter). */
   readonly cueWords: ReadonlySet<string>;
+  /** Their crude lemmas: an unseen form of a known cue ("grills" for "grilled") is a candidate too. */
+  readonly cueLemmas: ReadonlySet<string>;
   /** Decision threshold on the cue score. */
   readonly cueBias: number;
 
@@ -435,7 +475,15 @@ export class QuoteModel {
       this.vals[idx] = vals[r];
     }
     this.cueWords = new Set(cueWords);
-    this.cueBias = cueBias;
+    // NEWSGRAPH_QUOTES_LEMMAS=0: listed words only (for comparing models trained with --lemma-candidates 0)
+    this.cueLemmas = process.env.NEWSGRAPH_QUOTES_LEMMAS === '0' ? new Set() : new Set([...this.cueWords].filter((w) => w.length >= 4).map(lemmaOf));
+    // NEWSGRAPH_QUOTES_CUE_BIAS: try another threshold without retraining (scripts/dev-quotes.ts sweeps)
+    this.cueBias = process.env.NEWSGRAPH_QUOTES_CUE_BIAS ? Number(process.env.NEWSGRAPH_QUOTES_CUE_BIAS) : cueBias;
+  }
+
+  /** Token word w may head a cue: a listed word, or a longer content word sharing a listed lemma. */
+  isCandidate(w: string): boolean {
+    return isCueCandidate(w, this.cueWords, this.cueLemmas);
   }
 
   weight(k: number): number {
@@ -454,6 +502,11 @@ export class QuoteModel {
     for (let j = 0; j < feats.length; j++) s += this.weight(feats[j]);
     return s;
   }
+}
+
+/** The candidate filter shared by training and inference. */
+export function isCueCandidate(w: string, words: ReadonlySet<string>, lemmas: ReadonlySet<string>): boolean {
+  return words.has(w) || (w.length >= 5 && !AUX.has(w) && lemmas.has(lemmaOf(w)));
 }
 
 const MAGIC = 0x51554f54; // "QUOT"
