@@ -11,7 +11,7 @@ import { Doc } from '../src/doc/doc.js';
 import { tokenize, sentences } from '../src/nlp/tokens.js';
 import { buildCtx, ruleHint, type Ctx } from '../src/nlp/quotes/index.js';
 import {
-  cueFeatures, endFeatures, isCueCandidate, lemmaOf, prepare, type Hint, WINDOW, serializeModel, speakerFeatures, startFeatures, type Prep,
+  cueFeatures, endFeatures, isCueCandidate, lemmaOf, prepare, speakerHeadCandidate, type Hint, WINDOW, serializeModel, speakerFeatures, startFeatures, type Prep,
 } from '../src/nlp/quotes/learned.js';
 
 const args = process.argv.slice(2);
@@ -270,7 +270,7 @@ function spkCands(x: Example, s: number, e: number): number[] {
     if (k >= x.i && k <= x.ce) continue;
     if (s >= 0 && k >= s && k <= e) continue;
     const kind = x.ctx.toks[k].kind;
-    if (kind === 'word' || kind === 'number') out.push(k);
+    if ((kind === 'word' || kind === 'number') && (speakerHeadCandidate(x.prep, k) || k === x.hint.h1 || k === x.h)) out.push(k);
   }
   return out;
 }

@@ -14,7 +14,7 @@ import {
 } from './lexicon.js';
 import { pairQuotes, type Segment } from './marks.js';
 import { CHUNK_TAGS, POS_TAGS, tagTokens } from '../pos/index.js';
-import { cueFeatures, endFeatures, prepare, quoteModel, speakerFeatures, startFeatures, type FeatCtx, type Hint, type Prep, type QuoteModel, NO_HINT, WINDOW } from './learned.js';
+import { cueFeatures, endFeatures, prepare, quoteModel, speakerFeatures, speakerHeadCandidate, startFeatures, type FeatCtx, type Hint, type Prep, type QuoteModel, NO_HINT, WINDOW } from './learned.js';
 
 export { pairQuotes, type Segment } from './marks.js';
 
@@ -1325,7 +1325,7 @@ function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Fo
   for (let k = a; k <= b; k++) {
     if ((k >= i && k <= ce) || (k >= bs && k <= be)) continue;
     const kind = ctx.toks[k].kind;
-    if (kind !== 'word' && kind !== 'number') continue;
+    if ((kind !== 'word' && kind !== 'number') || !(speakerHeadCandidate(p, k) || k === hint.h1)) continue;
     speakerFeatures(ctx, p, i, ce, k, hint, feats, bs, be);
     const sc = m.score(feats);
     if (sc > hb) {

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Token } from '../../doc/doc.js';
+import { POS_TAGS } from '../pos/index.js';
 
 /** What the features need from the quote stage's context (index.ts's Ctx has all of it). */
 export interface FeatCtx {
@@ -53,11 +54,10 @@ export function strHash(s: string): number {
   return h >>> 0;
 }
 
+// one multiply-xorshift round per value: feature keys need spread, not strength (collisions only merge weights)
 function mix(h: number, v: number): number {
-  h ^= v + 0x9e3779b9 + (h << 6) + (h >>> 2);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h ^ v, 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Feature key from a template id and up to three values; never 0. */
@@ -179,6 +179,19 @@ const EOS = 0x7654321;
 
 function wAt(p: Prep, k: number, a: number, b: number): number {
   return k < a ? BOS : k > b ? EOS : p.wh[k];
+}
+
+/** Penn tags a speaker's head word can have (99% of PolNeAR train heads): nouns, pronouns, "who". */
+const SPEAKER_HEAD_TAGS = new Set(['NNP', 'PRP', 'NN', 'NNS', 'WP', 'NNPS', 'PRP$', 'JJ', 'POS', 'WDT', 'CD', 'DT', 'FW', 'SYM']);
+const SPEAKER_HEAD_CODE = new Uint8Array(64);
+for (const t of SPEAKER_HEAD_TAGS) {
+  const i = (POS_TAGS as readonly string[]).indexOf(t);
+  if (i >= 0) SPEAKER_HEAD_CODE[i + 1] = 1;
+}
+
+/** Token k may head a speaker: its tag is a noun's, a pronoun's or close to them (candidate filter). */
+export function speakerHeadCandidate(p: Prep, k: number): boolean {
+  return SPEAKER_HEAD_CODE[p.pt[k + 1]] === 1;
 }
 
 /** Tag codes of token k (0 outside the text). */
