@@ -289,3 +289,13 @@ test('cue candidates: listed words and other forms of their lemmas, never auxili
   assert.ok(!isCueCandidate('says', words, lemmas), 'short forms are listed or not candidates');
   assert.ok(!isCueCandidate('house', words, lemmas));
 });
+
+test('a parenthetical cue inside its content: one span across it', () => {
+  const a = find(run('The new plant, Ms. Okafor said, will open before the winter.'), 'plant');
+  assert.deepEqual([a.text, a.cue, a.speaker], ['The new plant, Ms. Okafor said, will open before the winter', 'said', 'Ms. Okafor']);
+  const b = find(run('To keep the schools open, he argued in a letter, the city must borrow.'), 'schools');
+  assert.equal(b.text, 'To keep the schools open, he argued in a letter, the city must borrow');
+  // a speaker after the cue with an apposition is no parenthesis
+  const c = run('The ad could run this week, said Brian Baker, a political adviser, on Monday.');
+  assert.ok(!c.some((x) => x.text.includes('a political adviser')), JSON.stringify(c));
+});

@@ -1316,6 +1316,19 @@ function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Fo
     }
   }
   if (bs < 0) return null;
+  // a parenthetical cue ("To prevent that, he said, officials should act."): the content runs
+  // from the sentence's left part across the cue to its right part, as one span
+  const par = parentheticalCue(ctx, i, ce, a, b);
+  if (par) {
+    let ls = -1;
+    let re = -1;
+    for (let k = a; k < par[0]; k++) if (ss[k - a] > -Infinity && (ls < 0 || ss[k - a] > ss[ls - a])) ls = k;
+    for (let k = par[1] + 1; k <= b; k++) if (es[k - a] > -Infinity && (re < 0 || es[k - a] > es[re - a])) re = k;
+    if (ls >= 0 && re >= 0) {
+      bs = ls;
+      be = re;
+    }
+  }
   // "spoke to residents ...": the addressee is no content
   if (bs === ce + 2 && addresseeTo(ctx, ce + 1)) return null;
   // speaker head
@@ -1340,6 +1353,68 @@ function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Fo
     speaker = leftNP(ctx, h, lo) ?? span(ctx, h, h);
   }
   return { start: ctx.toks[bs].start, end: ctx.toks[be].end, kind: 'indirect', cue: span(ctx, i, ce), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+}
+
+/** Tags that make a token a verb: a clause of its own, not a speaker's name or an adverbial. */
+const VERB_TAGS = new Set(['VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ', 'MD']);
+const VERB_CODE = new Uint8Array(64);
+POS_TAGS.forEach((t, i) => {
+  if (VERB_TAGS.has(t)) VERB_CODE[i] = 1;
+});
+const SPEAKER_HEAD_POS = new Uint8Array(64);
+const ADVERBIAL_START_POS = new Uint8Array(64);
+const CLAUSE_OPENER_POS = new Uint8Array(64);
+POS_TAGS.forEach((t, i) => {
+  if (t === 'NN' || t === 'NNS' || t === 'NNP' || t === 'NNPS' || t === 'PRP') SPEAKER_HEAD_POS[i] = 1;
+  if (t === 'IN' || t === 'TO' || t === 'RB' || t === 'RBR' || t === 'RP') ADVERBIAL_START_POS[i] = 1;
+  if (t === 'IN' || t === 'CC' || t === 'WDT' || t === 'WP' || t === 'WRB' || t === 'TO') CLAUSE_OPENER_POS[i] = 1;
+});
+/** Longest speaker or adverbial stretch between a parenthetical cue and its commas. */
+const PARENTHETICAL_SPAN = 10;
+
+/**
+ * `left part, <speaker> <cue> [adverbials], right part`: the commas around a cue that interrupts
+ * its own content ("…, he said, …", "…, Chief Justice Roberts said, …", "…, according to X, …").
+ * Returns the two commas' token indices, or null.
+ */
+function parentheticalCue(ctx: Ctx, i: number, ce: number, a: number, b: number): [number, number] | null {
+  let cl = -1;
+  for (let k = i - 1; k >= a && k >= i - PARENTHETICAL_SPAN; k--) {
+    const w = ctx.lw[k];
+    if (w === ',') {
+      cl = k;
+      break;
+    }
+    if (ctx.toks[k].kind === 'quote' || TERMINAL.has(w) || CLAUSE_PUNCT.has(w) || (VERB_CODE[ctx.pos[k]] && !AUXILIARIES.has(w))) return null;
+  }
+  if (cl < 0) return null;
+  let cr = -1;
+  for (let k = ce + 1; k <= b && k <= ce + PARENTHETICAL_SPAN; k++) {
+    const w = ctx.lw[k];
+    if (w === ',') {
+      cr = k;
+      break;
+    }
+    if (ctx.toks[k].kind === 'quote' || TERMINAL.has(w) || CLAUSE_PUNCT.has(w) || w === 'that' || VERB_CODE[ctx.pos[k]]) return null;
+  }
+  if (cr < 0) return null;
+  // the speaker sits between the left comma and the cue ("…, he said, …"), and only an adverbial
+  // follows the cue: a speaker after it ("…, said Brian Baker, a consultant, …") or an object
+  // ("…, Mr. Schultz likened RT to the BBC, …") is no parenthesis
+  let noun = false;
+  for (let k = cl + 1; k < i; k++) {
+    if (SPEAKER_HEAD_POS[ctx.pos[k]]) noun = true;
+    // "…, but before officials had weighed in with …, …": a subordinate clause, not a speaker
+    if (CLAUSE_OPENER_POS[ctx.pos[k]]) return null;
+  }
+  if (!noun || (cr > ce + 1 && !ADVERBIAL_START_POS[ctx.pos[ce + 1]])) return null;
+  // both parts are clauses' worth of words, and the cue is not one of a list ("X, Y said, and Z")
+  let left = 0;
+  let right = 0;
+  for (let k = a; k < cl; k++) if (ctx.toks[k].kind === 'word') left++;
+  for (let k = cr + 1; k <= b; k++) if (ctx.toks[k].kind === 'word') right++;
+  if (left < 3 || right < 3 || COORDINATORS.has(ctx.lw[cr + 1])) return null;
+  return [cl, cr];
 }
 
 function tokAtStart(ctx: Ctx, ch: number, hint: number): number {
