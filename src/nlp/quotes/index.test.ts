@@ -299,3 +299,10 @@ test('a parenthetical cue inside its content: one span across it', () => {
   const c = run('The ad could run this week, said Brian Baker, a political adviser, on Monday.');
   assert.ok(!c.some((x) => x.text.includes('a political adviser')), JSON.stringify(c));
 });
+
+test('a speaker with a chain of appositions before the cue; a cue word used as a noun is no cue', () => {
+  const v = find(run('“It is an overreach,” Jane Roe, the attorney general of Utah, one of the states suing the agency, said on Monday.'), 'overreach');
+  assert.equal(v.kind, 'direct');
+  assert.equal(v.cue, 'said');
+  assert.ok(v.speaker?.startsWith('Jane Roe, the attorney general of Utah'), String(v.speaker));
+});

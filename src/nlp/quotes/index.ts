@@ -430,6 +430,8 @@ function cueEntry(ctx: Ctx, k: number): CueEntry | undefined {
   if (k < 0 || k >= ctx.n || ctx.segOf[k] >= 0) return undefined;
   const e = CUE_VERBS.get(ctx.lw[k]);
   if (!e) return undefined;
+  // "one of the states suing", "the reports": a word that is also a noun, tagged as one
+  if (NOUN_LIKE.has(ctx.lw[k]) && NOUN_POS[ctx.pos[k]]) return undefined;
   const particle = CUE_PARTICLES.get(e.lemma);
   if (particle && ctx.lw[k + 1] !== particle) return undefined;
   return e;
@@ -594,10 +596,11 @@ function apposition(ctx: Ctx, comma: number, lo: number): { np: Span; first: num
   let openAt = lo;
   while (openAt < comma && LEADING_DISCOURSE.has(ctx.lw[openAt])) openAt++;
   let tries = 0;
+  let fallback: { np: Span; first: number } | null = null;
   for (let c = comma - 1; c >= lo && c >= comma - 40; c--) {
-    if (ctx.segOf[c] >= 0 || TERMINAL.has(ctx.lw[c]) || ctx.lw[c] === ';' || ctx.lw[c] === ':') return null;
+    if (ctx.segOf[c] >= 0 || TERMINAL.has(ctx.lw[c]) || ctx.lw[c] === ';' || ctx.lw[c] === ':') return fallback;
     if (ctx.lw[c] !== ',' && ctx.lw[c] !== '—' && ctx.lw[c] !== '--' && ctx.lw[c] !== '–') continue;
-    if (++tries > 3) return null;
+    if (++tries > 3) return fallback;
     const head = leftNP(ctx, c - 1, lo);
     let hf = head ? tokIndexAt(ctx, head.start, c - 1) : c;
     const cs = clauseStart(ctx, c - 1, lo);
@@ -610,10 +613,12 @@ function apposition(ctx: Ctx, comma: number, lo: number): { np: Span; first: num
       const h2 = ctx.lw[k] === '(' ? leftNP(ctx, k - 1, lo) : null;
       if (h2) hf = tokIndexAt(ctx, h2.start, k - 1);
     }
-    const opensClause = hf === openAt || (hf > lo && (ctx.lw[hf - 1] === ',' && !hasCueBetween(ctx, lo, hf)));
-    if (opensClause) return { np: { start: ctx.toks[hf].start, end: ctx.toks[comma - 1].end }, first: hf };
+    if (hf === openAt) return { np: { start: ctx.toks[hf].start, end: ctx.toks[comma - 1].end }, first: hf };
+    // a head after a comma: keep looking left for one that opens the clause ("Scott Pruitt, the
+    // attorney general of Oklahoma, one of the states suing the EPA, said")
+    if (!fallback && hf > lo && ctx.lw[hf - 1] === ',' && !hasCueBetween(ctx, lo, hf)) fallback = { np: { start: ctx.toks[hf].start, end: ctx.toks[comma - 1].end }, first: hf };
   }
-  return null;
+  return fallback;
 }
 
 function hasCueBetween(ctx: Ctx, a: number, b: number): boolean {
@@ -1360,6 +1365,10 @@ const VERB_TAGS = new Set(['VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ', 'MD']);
 const VERB_CODE = new Uint8Array(64);
 POS_TAGS.forEach((t, i) => {
   if (VERB_TAGS.has(t)) VERB_CODE[i] = 1;
+});
+const NOUN_POS = new Uint8Array(64);
+POS_TAGS.forEach((t, i) => {
+  if (t === 'NN' || t === 'NNS' || t === 'NNP' || t === 'NNPS') NOUN_POS[i] = 1;
 });
 const SPEAKER_HEAD_POS = new Uint8Array(64);
 const ADVERBIAL_START_POS = new Uint8Array(64);
