@@ -320,15 +320,104 @@ function gazetteerBits(lowerH: Uint32Array, capTok: Uint8Array, caps: boolean, g
   }
 }
 
-let kbuf = new Uint32Array(4096);
-let klen = 0;
-function push(k: number): void {
-  if (klen === kbuf.length) {
-    const b = new Uint32Array(kbuf.length * 2);
-    b.set(kbuf);
-    kbuf = b;
+// Small typed arrays each get their own ArrayBuffer, which is slow to allocate and to collect: the
+// per-sentence arrays are views of larger chunks instead. A chunk is never reused; when one is
+// used up, a new one is started and the old one lives on as long as views of it do.
+const CHUNK = 1 << 16;
+let u32Chunk = new Uint32Array(CHUNK);
+let u32Pos = 0;
+let i32Chunk = new Int32Array(CHUNK);
+let i32Pos = 0;
+let u8Chunk = new Uint8Array(CHUNK);
+let u8Pos = 0;
+/** A new zero-filled Uint32Array(n) (a view of a shared chunk). */
+export function newU32(n: number): Uint32Array {
+  if (u32Pos + n > u32Chunk.length) {
+    if (n > CHUNK >> 4) return new Uint32Array(n);
+    u32Chunk = new Uint32Array(CHUNK);
+    u32Pos = 0;
   }
+  return u32Chunk.subarray(u32Pos, (u32Pos += n));
+}
+function newI32(n: number): Int32Array {
+  if (i32Pos + n > i32Chunk.length) {
+    if (n > CHUNK >> 4) return new Int32Array(n);
+    i32Chunk = new Int32Array(CHUNK);
+    i32Pos = 0;
+  }
+  return i32Chunk.subarray(i32Pos, (i32Pos += n));
+}
+/** A new zero-filled Uint8Array(n) (a view of a shared chunk). */
+export function newU8(n: number): Uint8Array {
+  if (u8Pos + n > u8Chunk.length) {
+    if (n > CHUNK >> 4) return new Uint8Array(n);
+    u8Chunk = new Uint8Array(CHUNK);
+    u8Pos = 0;
+  }
+  return u8Chunk.subarray(u8Pos, (u8Pos += n));
+}
+
+// Feature keys are written straight into a chunk: one sentence's keys are kbuf[kstart .. klen), and
+// SentenceFeatures.keys a view of them.
+let kbuf = new Uint32Array(CHUNK);
+let kstart = 0;
+let klen = 0;
+/** Start a sentence's keys (n tokens: room for ~40 keys each is made up front). */
+function beginKeys(n: number): void {
+  if (klen + n * 40 > kbuf.length) {
+    kbuf = new Uint32Array(Math.max(CHUNK, n * 40));
+    klen = 0;
+  }
+  kstart = klen;
+}
+/** The current sentence's keys. */
+function endKeys(): Uint32Array {
+  const keys = kbuf.subarray(kstart, klen);
+  kstart = klen;
+  return keys;
+}
+function growKeys(): void {
+  // move the current sentence's keys into a new chunk (earlier sentences keep the old one)
+  const b = new Uint32Array(Math.max(CHUNK, 2 * (klen - kstart)));
+  b.set(kbuf.subarray(kstart, klen));
+  klen -= kstart;
+  kstart = 0;
+  kbuf = b;
+}
+function push(k: number): void {
+  if (klen === kbuf.length) growKeys();
   kbuf[klen++] = k === 0 ? 1 : k;
+}
+
+// per-sentence temporaries of sentenceFeatures (grown as needed)
+let tmpN = 0;
+let tWord = new Uint32Array(0);
+let tShape = new Uint32Array(0);
+let tPre = new Uint32Array(0);
+let tSuf = new Uint32Array(0);
+let tBits = new Uint32Array(0);
+let tCl = new Uint32Array(0);
+let tGbits = new Uint32Array(0);
+let tTbits = new Uint32Array(0);
+let tRunStart = new Int32Array(0);
+let tRunEnd = new Int32Array(0);
+let tFlags = new Uint8Array(0);
+let tGstart = new Uint8Array(0);
+function temporaries(n: number): void {
+  if (n <= tmpN) return;
+  tmpN = Math.max(n, 2 * tmpN, 256);
+  tWord = new Uint32Array(tmpN);
+  tShape = new Uint32Array(tmpN);
+  tPre = new Uint32Array(tmpN * 4);
+  tSuf = new Uint32Array(tmpN * 4);
+  tBits = new Uint32Array(tmpN);
+  tCl = new Uint32Array(tmpN);
+  tGbits = new Uint32Array(tmpN);
+  tTbits = new Uint32Array(tmpN);
+  tRunStart = new Int32Array(tmpN);
+  tRunEnd = new Int32Array(tmpN);
+  tFlags = new Uint8Array(tmpN);
+  tGstart = new Uint8Array(tmpN);
 }
 
 /** Per-sentence token data reused by both passes. */
@@ -337,75 +426,165 @@ export interface SentenceBase extends SentenceFeatures {
   lowerH: Uint32Array;
   capTok: Uint8Array;
   caps: boolean;
+  /** the tokens' entries in WORD_TYPES (null when the sentence did not use it) */
+  tids: Int32Array | null;
+  /** WORD_TYPES.generation when tids were taken (entries of other generations are void) */
+  tgen: number;
+  /**
+   * Every token's keys start with this many keys that depend only on its string and `caps` (the same
+   * keys for every occurrence of a word in sentences of the same case, so their sums can be cached).
+   */
+  prefix: number;
 }
+
+// Token-local values, computed once per word string (tokenLocal) and kept in WORD_TYPES.
+const TW = 14; // u32 per word: the fields below
+const W_LOWERH = 0, W_NORM = 1, W_WORD = 2, W_SHAPE = 3, W_SHORT = 4, W_PRE = 5, W_SUF = 9, W_BITS = 13;
+// W_BITS: flags (bits 0-3), capTok (4), gstart (5), initial punctuation (6), min(length, 10) (8..)
+
+/** Computes the token-local values of w into out[o .. o+TW); returns its lower-cased form. */
+function tokenLocal(w: string, out: Uint32Array, o: number): string {
+  const l = w.toLowerCase();
+  const lh = hashStr(l);
+  out[o + W_LOWERH] = lh;
+  let hasDigit = false;
+  for (let k = 0; k < l.length; k++) {
+    const c = l.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      hasDigit = true;
+      break;
+    }
+  }
+  const nm = hasDigit ? l.replace(DIGITS, '0') : l;
+  out[o + W_NORM] = hasDigit ? hashStr(nm) : lh;
+  out[o + W_WORD] = hasDigit ? hashStr(w.replace(DIGITS, '0'), 7) : hashStr(w, 7);
+  const [lg, sh] = shapes(w);
+  out[o + W_SHAPE] = hashStr(lg, 11);
+  out[o + W_SHORT] = hashStr(sh, 13);
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 4; k++) {
+    if (k < nm.length) {
+      h ^= nm.charCodeAt(k);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[o + W_PRE + k] = h >>> 0;
+  }
+  h = 0x811c9dc5;
+  for (let k = 0; k < 4; k++) {
+    if (k < nm.length) {
+      h ^= nm.charCodeAt(nm.length - 1 - k);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[o + W_SUF + k] = h >>> 0;
+  }
+  const up = startsUpper(w);
+  const c0 = w.charCodeAt(0);
+  const gstart = up || (c0 >= 48 && c0 <= 57);
+  out[o + W_BITS] = WORD_FLAGS.get(lh) | (up ? 16 : 0) | (gstart ? 32 : 0) | (INITIAL_PUNCT.has(w) ? 64 : 0) | (Math.min(w.length, 10) << 8);
+  return l;
+}
+
+/** Word types kept before the memo starts over. */
+export const TYPE_CAP = 1 << 15;
+
+/**
+ * Memo of the token-local values per word string (a pure cache: features never depend on it). It
+ * starts over when full, between sentences; `generation` counts the restarts, so that caches
+ * indexed by its entries (model.ts) can tell stale indices.
+ */
+export class WordTypes {
+  private readonly ids = new Map<string, number>();
+  readonly lower: string[] = [];
+  readonly data = new Uint32Array(TYPE_CAP * TW);
+  generation = 0;
+
+  /** Make room for a sentence of n tokens; false if n tokens may not fit at all. */
+  reserve(n: number): boolean {
+    if (n > TYPE_CAP) return false;
+    if (this.ids.size + n > TYPE_CAP) {
+      this.ids.clear();
+      this.lower.length = 0;
+      this.generation++;
+    }
+    return true;
+  }
+
+  /** The entry of w, computed on first sight (call reserve first). */
+  id(w: string): number {
+    let t = this.ids.get(w);
+    if (t === undefined) {
+      t = this.ids.size;
+      this.ids.set(w, t);
+      this.lower[t] = tokenLocal(w, this.data, t * TW);
+    }
+    return t;
+  }
+}
+export const WORD_TYPES = new WordTypes();
+const localScratch = new Uint32Array(TW);
 
 /** Static (first-pass) features of one sentence. `gaz` is the training-data gazetteer. */
 export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz: Gazetteer | GazTable, clu?: ClusterTable | null): SentenceBase {
   const gt = gaz instanceof GazTable ? gaz : gazTable(gaz);
   const n = words.length;
   const lower = new Array<string>(n);
-  const lowerH = new Uint32Array(n);
-  const norm = new Uint32Array(n);
-  const word = new Uint32Array(n);
-  const shape = new Uint32Array(n);
-  const short = new Uint32Array(n);
-  const pre = new Uint32Array(n * 4);
-  const suf = new Uint32Array(n * 4);
-  const flags = new Uint8Array(n);
-  const capTok = new Uint8Array(n);
-  const gstart = new Uint8Array(n);
+  const lowerH = newU32(n);
+  const norm = newU32(n);
+  const short = newU32(n);
+  const capTok = newU8(n);
+  temporaries(n);
+  const word = tWord;
+  const shape = tShape;
+  const pre = tPre;
+  const suf = tSuf;
+  const flags = tFlags;
+  const gstart = tGstart;
+  const bits = tBits;
   const caps = isAllCapsSentence(words);
+  const types = WORD_TYPES;
+  const tids = types.reserve(n) ? newI32(n) : null;
+  const tgen = types.generation;
   for (let i = 0; i < n; i++) {
     const w = words[i];
-    const l = w.toLowerCase();
-    lower[i] = l;
-    const lh = hashStr(l);
-    lowerH[i] = lh;
-    let hasDigit = false;
-    for (let k = 0; k < l.length; k++) {
-      const c = l.charCodeAt(k);
-      if (c >= 48 && c <= 57) {
-        hasDigit = true;
-        break;
-      }
+    let d: Uint32Array;
+    let o: number;
+    if (tids) {
+      const t = types.id(w);
+      tids[i] = t;
+      d = types.data;
+      o = t * TW;
+      lower[i] = types.lower[t];
+    } else {
+      d = localScratch;
+      o = 0;
+      lower[i] = tokenLocal(w, d, 0);
     }
-    const nm = hasDigit ? l.replace(DIGITS, '0') : l;
-    norm[i] = hasDigit ? hashStr(nm) : lh;
-    word[i] = hasDigit ? hashStr(w.replace(DIGITS, '0'), 7) : hashStr(w, 7);
-    const [lg, sh] = shapes(w);
-    shape[i] = hashStr(lg, 11);
-    short[i] = hashStr(sh, 13);
-    let h = 0x811c9dc5;
+    lowerH[i] = d[o + W_LOWERH];
+    norm[i] = d[o + W_NORM];
+    word[i] = d[o + W_WORD];
+    shape[i] = d[o + W_SHAPE];
+    short[i] = d[o + W_SHORT];
     for (let k = 0; k < 4; k++) {
-      if (k < nm.length) {
-        h ^= nm.charCodeAt(k);
-        h = Math.imul(h, 0x01000193);
-      }
-      pre[i * 4 + k] = h >>> 0;
+      pre[i * 4 + k] = d[o + W_PRE + k];
+      suf[i * 4 + k] = d[o + W_SUF + k];
     }
-    h = 0x811c9dc5;
-    for (let k = 0; k < 4; k++) {
-      if (k < nm.length) {
-        h ^= nm.charCodeAt(nm.length - 1 - k);
-        h = Math.imul(h, 0x01000193);
-      }
-      suf[i * 4 + k] = h >>> 0;
-    }
-    flags[i] = WORD_FLAGS.get(lh);
-    const up = startsUpper(w);
-    capTok[i] = up ? 1 : 0;
-    const c0 = w.charCodeAt(0);
-    gstart[i] = up || (c0 >= 48 && c0 <= 57) ? 1 : 0;
+    const b = d[o + W_BITS];
+    bits[i] = b;
+    flags[i] = b & 15;
+    capTok[i] = (b >> 4) & 1;
+    gstart[i] = (b >> 5) & 1;
   }
-  const cl = new Uint32Array(n);
+  const cl = tCl;
   if (clu) for (let i = 0; i < n; i++) cl[i] = clu.get(norm[i]);
-  const gbits = new Uint32Array(n);
-  const tbits = new Uint32Array(n);
+  const gbits = tGbits;
+  const tbits = tTbits;
+  gbits.fill(0, 0, n);
+  tbits.fill(0, 0, n);
   gazetteerBits(lowerH, gstart, caps, gt, gbits);
   gazetteerBits(lowerH, gstart, caps, TABLE_GAZ, tbits);
   // capitalised runs
-  const runStart = new Int32Array(n);
-  const runEnd = new Int32Array(n);
+  const runStart = tRunStart;
+  const runEnd = tRunEnd;
   for (let i = 0; i < n; ) {
     if (!capTok[i]) {
       runStart[i] = i;
@@ -422,18 +601,19 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
     i = j + 1;
   }
 
-  klen = 0;
-  const offsets = new Uint32Array(n + 1);
+  beginKeys(n);
+  const offsets = newU32(n + 1);
   const capsBit = caps ? 1 : 0;
+  let prefix = 0;
   for (let i = 0; i < n; i++) {
-    offsets[i] = klen;
+    offsets[i] = klen - kstart;
     const nm1 = i > 0 ? norm[i - 1] : BOS;
     const nm2 = i > 1 ? norm[i - 2] : BOS;
     const np1 = i + 1 < n ? norm[i + 1] : EOS;
     const np2 = i + 2 < n ? norm[i + 2] : EOS;
     const sm1 = i > 0 ? short[i - 1] : BOS;
     const sp1 = i + 1 < n ? short[i + 1] : EOS;
-    const initial = i === 0 || INITIAL_PUNCT.has(words[i - 1]) ? 1 : 0;
+    const initial = i === 0 || bits[i - 1] & 64 ? 1 : 0;
     push(T.Bias);
     if (!caps) push(mix(T.Word, word[i]));
     push(mix(T.Norm, norm[i]));
@@ -443,6 +623,8 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
       push(mix(T.Pre1 + k, pre[i * 4 + k]));
       push(mix(T.Suf1 + k, suf[i * 4 + k]));
     }
+    // (the keys so far depend only on the word and caps: SentenceBase.prefix)
+    prefix = klen - kstart - offsets[i];
     push(mix(T.Nm1, nm1));
     push(mix(T.Nm2, nm2));
     push(mix(T.Np1, np1));
@@ -489,7 +671,7 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
         if (flags[k] & F_LOCW) push(mix(T.LocRun, k - i));
       }
     }
-    push(mix(T.Len, Math.min(words[i].length, 10)));
+    push(mix(T.Len, bits[i] >>> 8));
     if (i > 0) push(mix3(T.Pm1Word, caps ? norm[i - 1] : word[i - 1], short[i]));
     push(mix3(T.Nm1Sh, nm1, np1));
     if (!caps) {
@@ -516,8 +698,8 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
     }
     push(mix3(T.S5, mix(i > 1 ? short[i - 2] : BOS, sm1), mix(sp1, i + 2 < n ? short[i + 2] : EOS)));
   }
-  offsets[n] = klen;
-  return { n, keys: kbuf.slice(0, klen), offsets, norm, short, lower, lowerH, capTok, caps };
+  offsets[n] = klen - kstart;
+  return { n, keys: endKeys(), offsets, norm, short, lower, lowerH, capTok, caps, tids, tgen, prefix };
 }
 
 /** Second-pass features of one sentence (added to its first-pass features). */
@@ -525,13 +707,15 @@ export function pass2Features(base: SentenceBase, pass: Pass1, pt: GazTable, sen
   const n = base.n;
   const lab = pass.labels[sentence];
   const capsBit = base.caps ? 1 : 0;
-  const dbits = new Uint32Array(n);
+  temporaries(n);
+  const dbits = tGbits;
+  dbits.fill(0, 0, n);
   gazetteerBits(base.lowerH, base.capTok, base.caps, pt, dbits);
-  klen = 0;
-  const offsets = new Uint32Array(n + 1);
+  beginKeys(n);
+  const offsets = newU32(n + 1);
   const short = base.short;
   for (let i = 0; i < n; i++) {
-    offsets[i] = klen;
+    offsets[i] = klen - kstart;
     push(mix(T.P1Self, lab[i]));
     push(mix3(T.P1Prev, i > 0 ? lab[i - 1] : 99, lab[i]));
     push(mix3(T.P1Next, i + 1 < n ? lab[i + 1] : 99, lab[i]));
@@ -556,8 +740,8 @@ export function pass2Features(base: SentenceBase, pass: Pass1, pt: GazTable, sen
     const db = dbits[i];
     if (db) for (let b = 0; b < 16; b++) if (db & (1 << b)) push(mix3(T.DGaz, b, capsBit));
   }
-  offsets[n] = klen;
-  return { n, keys: kbuf.slice(0, klen), offsets, norm: base.norm, short: base.short };
+  offsets[n] = klen - kstart;
+  return { n, keys: endKeys(), offsets, norm: base.norm, short: base.short };
 }
 
 /** First- and second-pass features of one sentence, concatenated per token (for training). */

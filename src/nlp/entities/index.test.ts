@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc, type EntityMention } from '../../doc/doc.js';
 import { sentences, tokenize } from '../tokens.js';
+import { docContext, gazTable, NL, pass1Summary, pass2Features, sentenceFeatures, transBases, TYPE_CAP, type SentenceFeatures } from './features.js';
 import { loadNerModel, recognizeMentions } from './index.js';
+import { staticScores, transitionScores, type Scorer, type WeightTable } from './model.js';
+import { tagDocument } from './tagger.js';
 
 function analyse(text: string): { doc: Doc; mentions: EntityMention[] } {
   let doc = Doc.create(text);
@@ -70,4 +73,49 @@ test('emoji before names keep UTF-16 offsets right', () => {
   ]);
   const cook = mentions.find((m) => text.slice(m.start, m.end) === 'Tim Cook')!;
   assert.equal(cook.start, text.indexOf('Tim Cook'));
+});
+
+test('the cached fast paths give exactly the scores of plain key-by-key scoring, also across word-type cache restarts', () => {
+  const m = loadNerModel();
+  // a Scorer that is not a WeightTable takes the plain path: every key looked up and added in turn
+  const plain = (t: WeightTable): Scorer => ({ add: (k, s, o) => t.add(k, s, o) });
+  // a token's previous-label features as decoding with a WeightTable has always added them: key
+  // base | p1 for the p1 in transMask(base) (a signed 32-bit value: bases >= 2^31 find no row)
+  const transitionReference = (t: WeightTable, f: SentenceFeatures, i: number): Float32Array => {
+    const out = new Float32Array(NL * NL);
+    const bases = new Uint32Array(3);
+    transBases(f, i, bases, 0);
+    for (const b of bases) {
+      const mask = t.transMask(b);
+      for (let p1 = 0; p1 < NL; p1++) if (mask & (1 << p1)) t.add(b | p1, out, p1 * NL);
+    }
+    return out;
+  };
+  const sentencesOf = (text: string): string[][] => text.split('\n').map((l) => l.split(/\s+|(?=[.,:()])/).filter(Boolean));
+  const doc = [
+    ...sentencesOf(SEED_LIKE),
+    ['EU', 'LEADERS', 'MEET', 'IN', 'BRUSSELS', 'AS', 'TALKS', 'WITH', 'ANKARA', 'STALL'],
+    ['Apple', 'said', 'Cook', 'met', 'Macron', 'and', 'Scholz', 'in', 'Paris', 'on', 'Friday', '.'],
+    ['Mr.', 'Peskov', 'told', 'TASS', '.'],
+  ];
+  const check = (sentences: string[][]): void => {
+    const ctx = docContext(sentences);
+    const gaz = gazTable(m.gazetteer);
+    const bases = sentences.map((w) => sentenceFeatures(w, ctx, gaz, m.clusters));
+    const p = pass1Summary(sentences, tagDocument(m, sentences));
+    bases.forEach((f, si) => {
+      const extra = pass2Features(f, p, gazTable(p.phrases), si);
+      for (const [t, x] of [[m.pass1, null], [m.pass2!, extra]] as const) {
+        assert.deepEqual(staticScores(t, f, x), staticScores(plain(t), f, x));
+        for (let i = 1; i < f.n; i++) assert.deepEqual(transitionScores(t, f, i), transitionReference(t, f, i));
+      }
+    });
+  };
+  // twice: word types first seen, then cached
+  check(doc);
+  check(doc);
+  // sentences of new word types that make the type cache start over in the middle of a document
+  // (the features taken before it are then scored key by key), and one too long for the cache
+  const fresh = (n: number, tag: string): string[] => Array.from({ length: Math.floor(n) }, (_, i) => (i % 7 === 0 ? 'Mr' : `${tag}${i}`) + (i % 3 === 0 ? '' : 'x'));
+  check([doc[0], fresh(TYPE_CAP * 0.6, 'Qa'), doc[1], fresh(TYPE_CAP * 0.6, 'Qb'), doc[2], fresh(TYPE_CAP + 5, 'Qc'), doc[3], doc[0]]);
 });

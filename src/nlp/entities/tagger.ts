@@ -1,6 +1,6 @@
 // Two-pass tagging of one document given as sentences of token strings.
 
-import { type ClusterTable, docContext, gazTable, pass1Summary, pass2Features, sentenceFeatures, type Gazetteer, type GazTable } from './features.js';
+import { type ClusterTable, docContext, gazTable, newU8, pass1Summary, pass2Features, sentenceFeatures, type Gazetteer, type GazTable } from './features.js';
 import { decode, viterbi, type Scorer } from './model.js';
 
 export interface Taggers {
@@ -20,7 +20,7 @@ export function tagDocument(m: Taggers, sentences: readonly (readonly string[])[
   const gaz = 'get' in m.gazetteer && !(m.gazetteer instanceof Map) ? m.gazetteer : gazTable(m.gazetteer as Gazetteer);
   const bases = sentences.map((words) => sentenceFeatures(words, ctx, gaz, m.clusters));
   const first: Uint8Array[] = bases.map((f) => {
-    const out = new Uint8Array(f.n);
+    const out = newU8(f.n);
     dec(m.pass1, f, out);
     return out;
   });
@@ -28,7 +28,7 @@ export function tagDocument(m: Taggers, sentences: readonly (readonly string[])[
   const p = pass1Summary(sentences, first);
   const pt = gazTable(p.phrases);
   return bases.map((f, s) => {
-    const out = new Uint8Array(f.n);
+    const out = newU8(f.n);
     dec(m.pass2!, f, out, pass2Features(f, p, pt, s));
     return out;
   });
