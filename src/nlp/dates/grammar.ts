@@ -29,6 +29,31 @@ const QUANTITIES = new PhraseTable(QUANTITY_PHRASES);
 const AGO = new PhraseTable(AGO_WORDS);
 const HOLIDAY = new PhraseTable(HOLIDAYS);
 const YEAR_AGO = new PhraseTable([...YEAR_AGO_ADJECTIVES].map((k) => [k, true] as const));
+/**
+ * The words an expression can open with: the first token of every rule tried by parse() (the modifiers and each
+ * rule of core()) is one of these, or starts with a digit, or holds a hyphen (see mayStart). Most tokens are none of
+ * them, and parse() then returns at once. A rule that can open with another word must add it here.
+ */
+const START_WORDS: ReadonlySet<string> = new Set([
+  ...DEICTIC.firstWords(), ...DUR_MODS.firstWords(), ...POINT_MODS.firstWords(), ...POS_MODS.firstWords(),
+  ...REL_DETS.firstWords(), ...DUR_DETS.firstWords(), ...QUANTITIES.firstWords(), ...HOLIDAY.firstWords(),
+  ...YEAR_AGO.firstWords(), ...DAY_OFFSETS.keys(), ...SET_QUANTIFIERS, ...VAGUE_QUANTITIES, ...NUMBER_WORDS.keys(),
+  ...UNITS.keys(), ...MONTHS.keys(), ...ORDINALS.keys(), ...WEEKDAYS.keys(), ...[...WEEKDAYS.keys()].map((w) => `${w}s`),
+  ...CLOCK_WORDS.keys(), ...DECADE_WORDS.keys(), ...FREQUENCY_WORDS.keys(), ...SEASONS.keys(),
+  'the', 'that', 'this', 'last', 'next', 'recent', 'fiscal', 'comparable', 'corresponding', 'same', 'full', 'period',
+  'early', 'late', 'mid', "'", 'year',
+]);
+
+/** Can an expression start at a token with this `b`? (false: no rule matches there) */
+function mayStart(b: string): boolean {
+  return digitFirst(b) || START_WORDS.has(b) || b.includes('-');
+}
+
+/** Does s start with an ASCII digit? Every pattern below that opens with \d needs one: cheaper to ask first. */
+function digitFirst(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
 const NUMBER_PATTERN = /^\d+(?:\.\d+)?$/;
 const FRACTION_PATTERN = /^(\d)\/(\d)$/;
 /** "3pm", "10:30am", "10:30", "15h30" as one token. */
@@ -63,6 +88,11 @@ const NOT_EVENT_NOUNS: ReadonlySet<string> = new Set([
 ]);
 /** Month counts of a reporting period longer than a quarter ("the nine months", "the first six months"). */
 const MULTI_QUARTER_MONTHS: ReadonlySet<string> = new Set(['six', 'nine', 'twelve', '6', '9', '12']);
+
+/** The longer of the best candidate so far and c (the earlier one on ties); c must end after token i. */
+function longer(best: Cand | null, c: Cand | null, i: number): Cand | null {
+  return c && c.end > i && (best === null || c.end > best.end) ? c : best;
+}
 
 export interface Cand {
   readonly end: number; // token index after the expression
@@ -152,7 +182,7 @@ export class Grammar {
     if (!t) return null;
     const q = QUANTITIES.match(this.toks, i);
     if (q) return { n: q.value, end: q.end };
-    if (t.digits || NUMBER_PATTERN.test(t.b)) {
+    if (t.digits || (digitFirst(t.b) && NUMBER_PATTERN.test(t.b))) {
       let n = Number(t.b.replace(/,/g, ''));
       if (!Number.isFinite(n)) return null;
       let end = i + 1;
@@ -212,14 +242,9 @@ export class Grammar {
   // ---------- rules ----------
   /** Every rule at i; the longest candidate wins (the first on ties). */
   parse(i: number): Cand | null {
-    let best: Cand | null = null;
-    const consider = (c: Cand | null): void => {
-      if (c && c.end > i && (!best || c.end > best.end)) best = c;
-    };
-    consider(this.modified(i));
-    consider(this.positioned(i));
-    consider(this.core(i));
-    return best;
+    const t = this.toks[i];
+    if (t === undefined || !mayStart(t.b)) return null;
+    return longer(longer(longer(null, this.modified(i), i), this.positioned(i), i), this.core(i), i);
   }
 
   /** "nearly 10 years", "more than two hours", "around 7:15 p.m.", "about two years ago" */
@@ -264,33 +289,31 @@ export class Grammar {
 
   /** The expression proper, without modifiers. */
   core(i: number): Cand | null {
-    if (i >= this.toks.length) return null;
+    const t = this.toks[i];
+    if (t === undefined || !mayStart(t.b)) return null;
     let best: Cand | null = null;
-    const consider = (c: Cand | null): void => {
-      if (c && c.end > i && (!best || c.end > best.end)) best = c;
-    };
-    consider(this.deictic(i));
-    consider(this.dayWord(i));
-    consider(this.relative(i));
-    consider(this.duration(i));
-    consider(this.monthDate(i));
-    consider(this.dayMonth(i));
-    consider(this.weekdayDate(i));
-    consider(this.year(i));
-    consider(this.quarter(i));
-    consider(this.clock(i));
-    consider(this.hyphenated(i));
-    consider(this.decade(i));
-    consider(this.holiday(i));
-    consider(this.frequency(i));
-    consider(this.season(i));
-    consider(this.yearAgo(i));
-    consider(this.isoDate(i));
-    consider(this.coordinatedDay(i));
-    consider(this.yearEnd(i));
-    if (this.b(i) === 'mid') {
+    best = longer(best, this.deictic(i), i);
+    best = longer(best, this.dayWord(i), i);
+    best = longer(best, this.relative(i), i);
+    best = longer(best, this.duration(i), i);
+    best = longer(best, this.monthDate(i), i);
+    best = longer(best, this.dayMonth(i), i);
+    best = longer(best, this.weekdayDate(i), i);
+    best = longer(best, this.year(i), i);
+    best = longer(best, this.quarter(i), i);
+    best = longer(best, this.clock(i), i);
+    best = longer(best, this.hyphenated(i), i);
+    best = longer(best, this.decade(i), i);
+    best = longer(best, this.holiday(i), i);
+    best = longer(best, this.frequency(i), i);
+    best = longer(best, this.season(i), i);
+    best = longer(best, this.yearAgo(i), i);
+    best = longer(best, this.isoDate(i), i);
+    best = longer(best, this.coordinatedDay(i), i);
+    best = longer(best, this.yearEnd(i), i);
+    if (t.b === 'mid') {
       const pod = PARTS_OF_DAY.get(this.b(i + 1));
-      if (pod) consider(this.midPartOfDay(i + 2, pod));
+      if (pod) best = longer(best, this.midPartOfDay(i + 2, pod), i);
     }
     return best;
   }
@@ -689,7 +712,7 @@ export class Grammar {
     const t = this.toks[i];
     if (!t) return null;
     if (t.digits && t.b.length <= 2 && t.n >= 1 && t.n <= 31) return { n: t.n, end: i + 1 };
-    const o = ORDINAL_PATTERN.exec(t.b);
+    const o = digitFirst(t.b) ? ORDINAL_PATTERN.exec(t.b) : null;
     if (o) {
       const n = Number(o[1]);
       return n >= 1 && n <= 31 ? { n, end: i + 1 } : null;
@@ -997,9 +1020,9 @@ export class Grammar {
     let q: number | undefined;
     let half = false;
     let end: number;
-    const parts = tok.b.split('-');
-    const hyphenOrd = parts.length === 2 ? ORDINALS.get(parts[0]) : undefined;
-    if (hyphenOrd !== undefined && (parts[1] === 'quarter' || parts[1] === 'half')) {
+    const parts = tok.b.includes('-') ? tok.b.split('-') : null;
+    const hyphenOrd = parts !== null && parts.length === 2 ? ORDINALS.get(parts[0]) : undefined;
+    if (parts !== null && hyphenOrd !== undefined && (parts[1] === 'quarter' || parts[1] === 'half')) {
       // "third-quarter" is an adjective: the timex is the token alone, without "a"/"the" before it
       if (j > i && explicitYear === undefined && !yearAgo && yearShift === null) return null;
       q = hyphenOrd;
@@ -1129,7 +1152,7 @@ export class Grammar {
       [hh, mm] = word.split(':').map(Number) as [number, number];
       end = i + 1;
     } else {
-      const c = CLOCK_PATTERN.exec(t.b);
+      const c = digitFirst(t.b) ? CLOCK_PATTERN.exec(t.b) : null;
       let h: number | undefined;
       if (c) {
         h = Number(c[1]);
@@ -1289,7 +1312,7 @@ export class Grammar {
     if (apostrophe) j++;
     const t = this.toks[j];
     if (!t) return null;
-    const dec = DECADE_PATTERN.exec(t.b);
+    const dec = digitFirst(t.b) ? DECADE_PATTERN.exec(t.b) : null;
     if (dec) {
       if (dec[1].length === 2 && j === i) return null; // bare "80s" is an age/temperature
       // "in my early 20s", "in the mid 30s" (an age, a temperature): two digits need "the", and "the 30s" an apostrophe
@@ -1409,7 +1432,7 @@ export class Grammar {
   /** "2024-12-09", "12/09/2024" */
   private isoDate(i: number): Cand | null {
     const t = this.toks[i];
-    if (!t) return null;
+    if (!t || !digitFirst(t.b)) return null; // both patterns open with a digit
     let m = ISO_DATE_PATTERN.exec(t.b);
     if (m) {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

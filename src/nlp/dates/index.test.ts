@@ -446,3 +446,15 @@ describe('recognizeDates: names, weeks of a day, fiscal quarters and year-end', 
     assert.deepEqual(one('The sale should close by year-end.', '2024-10-30'), ['year-end', 'DATE', '2024', 'END']);
   });
 });
+
+describe('recognizeDates: the words an expression opens with', () => {
+  // grammar.ts runs its rules only at tokens listed as possible first words (START_WORDS, digits, hyphens):
+  // expressions opening with a rarer one must still be found
+  it('finds expressions that open with a less common word', () => {
+    assert.deepEqual(one('Margins widened in full quarter figures.'), ['full quarter', 'DATE', '2024-Q3']);
+    assert.deepEqual(one('Orders grew 5% over corresponding quarter levels.'), ['corresponding quarter', 'DATE', '2024-Q3']);
+    assert.deepEqual(one('The club meets on Thursdays.'), ['Thursdays', 'SET', 'XXXX-WXX-4']);
+    assert.deepEqual(one('The ferry ran until mid afternoon.'), ['mid afternoon', 'TIME', '2024-12-09TAF']);
+    assert.deepEqual(one('Repairs took a couple of months.'), ['a couple of months', 'DURATION', 'P2M']);
+  });
+});

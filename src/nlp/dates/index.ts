@@ -11,10 +11,12 @@ const CURLY_APOSTROPHE = /’/g;
 
 function toDTok(text: string, t: Token): DTok {
   const raw = text.slice(t.start, t.end);
-  const w = raw.toLowerCase().replace(CURLY_APOSTROPHE, "'");
+  const lower = raw.toLowerCase();
+  const w = lower.includes('’') ? lower.replace(CURLY_APOSTROPHE, "'") : lower;
   const c = raw.charCodeAt(0);
-  const cap = raw[0] !== raw[0].toLowerCase();
-  const digits = t.kind === 'number' && c >= 48 && c <= 57 && /^\d+$/.test(raw);
+  // an ASCII first character is upper-case when it is A-Z; other characters ask toLowerCase
+  const cap = c < 128 ? c >= 65 && c <= 90 : raw[0] !== raw[0].toLowerCase();
+  const digits = t.kind === 'number' && c >= 48 && c <= 57 && allDigits(raw);
   return {
     start: t.start,
     end: t.end,
@@ -27,12 +29,24 @@ function toDTok(text: string, t: Token): DTok {
   };
 }
 
+/** Is s made of ASCII digits only (/^\d+$/)? */
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Pure stage: the `dates` layer, sorted by (start, end), aligned to tokens. */
 export function recognizeDates(doc: Doc): Timex[] {
   const tokens = doc.get('tokens');
   if (tokens.length === 0) return [];
   const sentences: readonly Span[] = doc.has('sentences') ? doc.get('sentences') : [{ start: 0, end: doc.text.length }];
-  const toks = tokens.map((t) => toDTok(doc.text, t));
+  const text = doc.text;
+  const toks: DTok[] = new Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) toks[k] = toDTok(text, tokens[k]);
   const sentOf = new Int32Array(toks.length);
   const sentStart: number[] = [];
   const sentEnd: number[] = [];

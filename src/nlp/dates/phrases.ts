@@ -42,15 +42,24 @@ export class PhraseTable<T> {
     }
   }
 
+  /** The words a phrase can start with (lower-case, without a trailing period, as matched against `DTok.b`). */
+  firstWords(): string[] {
+    return [...this.root.next.keys()];
+  }
+
   /** The longest phrase starting at token i: its value and the index after it. */
   match(toks: readonly DTok[], i: number): { value: T; end: number } | null {
     let node: TrieNode<T> | undefined = this.root;
-    let best: { value: T; end: number } | null = null;
+    let value: T | undefined;
+    let end = -1;
     for (let j = i; j < toks.length && node; j++) {
       node = node.next.get(toks[j].b);
-      if (node && node.value !== undefined) best = { value: node.value, end: j + 1 };
+      if (node && node.value !== undefined) {
+        value = node.value;
+        end = j + 1;
+      }
     }
-    return best;
+    return end < 0 ? null : { value: value as T, end };
   }
 }
 
