@@ -2,6 +2,7 @@
 // and greedy left-to-right decoding with BIO repair.
 
 import { ClusterTable, dynamicKeys, N_DYNAMIC, transBases, TYPE_CAP, WORD_TYPES, type Gazetteer, type SentenceBase, type SentenceFeatures } from './features.js';
+import { packSections, unpackSections, type SectionPart } from '../model-file.js';
 
 /** Number of labels (features.ts LABELS); a local constant keeps the hot loops monomorphic. */
 const NL = 9;
@@ -637,13 +638,6 @@ export interface NerModel {
   readonly clusters: ClusterTable | null;
 }
 
-interface Section {
-  name: string;
-  type: 'u32' | 'i16' | 'u16' | 'u8' | 'f32';
-  offset: number;
-  length: number;
-  scale?: number;
-}
 
 export interface TableData {
   keys: Uint32Array;
@@ -665,7 +659,7 @@ export interface ClusterData {
 }
 
 export function serializeModel(meta: Record<string, unknown>, pass1: TableData, pass2: TableData | null, gaz: Gazetteer, clusters?: ClusterData | null): Buffer {
-  const parts: { name: string; arr: Uint32Array | Int16Array | Uint16Array | Uint8Array; type: Section['type']; scale?: number }[] = [];
+  const parts: SectionPart[] = [];
   const addTable = (name: string, t: TableData): void => {
     parts.push({ name: `${name}.keys`, arr: t.keys, type: 'u32' });
     const { q, scale } = quantize(t.rows);
@@ -686,46 +680,13 @@ export function serializeModel(meta: Record<string, unknown>, pass1: TableData, 
     parts.push({ name: 'clu.keys', arr: clusters.keys, type: 'u32' });
     parts.push({ name: 'clu.paths', arr: clusters.vals, type: 'u16' });
   }
-  const sections: Section[] = [];
-  let off = 0;
-  for (const p of parts) {
-    sections.push({ name: p.name, type: p.type, offset: off, length: p.arr.length, ...(p.scale !== undefined ? { scale: p.scale } : {}) });
-    off += p.arr.byteLength;
-    off = (off + 3) & ~3;
-  }
-  let header = Buffer.from(JSON.stringify({ meta, sections }), 'utf8');
-  const pad = (4 - ((8 + header.length) % 4)) % 4;
-  header = Buffer.concat([header, Buffer.alloc(pad, 0x20)]);
-  const out = Buffer.alloc(8 + header.length + off);
-  out.write('NER1', 0, 'latin1');
-  out.writeUInt32LE(header.length, 4);
-  header.copy(out, 8);
-  const base = 8 + header.length;
-  for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
-    Buffer.from(p.arr.buffer, p.arr.byteOffset, p.arr.byteLength).copy(out, base + sections[k].offset);
-  }
-  return out;
+  return packSections('NER1', { meta }, parts);
 }
 
 export function deserializeModel(buf: Uint8Array): NerModel {
-  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (b.toString('latin1', 0, 4) !== 'NER1') throw new Error('Not an NER model file (bad magic).');
-  const hlen = b.readUInt32LE(4);
-  const { meta, sections } = JSON.parse(b.toString('utf8', 8, 8 + hlen)) as { meta: Record<string, unknown>; sections: Section[] };
-  // copy into an aligned buffer so typed-array views are legal
-  const data = new Uint8Array(b.length - 8 - hlen);
-  data.set(b.subarray(8 + hlen));
-  const get = (name: string): { arr: Uint32Array | Int16Array | Uint16Array | Uint8Array; scale: number } | null => {
-    const s = sections.find((x) => x.name === name);
-    if (!s) return null;
-    const arr =
-      s.type === 'u32' ? new Uint32Array(data.buffer, s.offset, s.length)
-      : s.type === 'i16' ? new Int16Array(data.buffer, s.offset, s.length)
-      : s.type === 'u16' ? new Uint16Array(data.buffer, s.offset, s.length)
-      : new Uint8Array(data.buffer, s.offset, s.length);
-    return { arr, scale: s.scale ?? 1 };
-  };
+  const file = unpackSections<{ meta: Record<string, unknown> }>(buf, 'NER1', 'an NER model');
+  const meta = file.header.meta;
+  const get = (name: string) => file.section(name);
   const table = (name: string): WeightTable | null => {
     const k = get(`${name}.keys`);
     const r = get(`${name}.rows`);

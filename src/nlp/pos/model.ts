@@ -1,6 +1,8 @@
 // Weights of the POS and chunk taggers (hashed feature key -> sparse row of label weights), the
 // model file format and greedy left-to-right decoding.
 
+import { packSections, unpackSections, type SectionPart } from '../model-file.js';
+
 /** Anything that can score a feature key: adds its row into scores[off .. off + labels). */
 export interface Scorer {
   add(key: number, scores: Float32Array, off: number): void;
@@ -216,16 +218,9 @@ export interface TableData {
   weights: Float32Array;
 }
 
-interface Section {
-  name: string;
-  type: 'u32' | 'i16' | 'u8';
-  offset: number;
-  length: number;
-  scale?: number;
-}
 
 export function serializeTables(meta: Record<string, unknown>, tables: Record<string, TableData>): Buffer {
-  const parts: { name: string; arr: Uint32Array | Int16Array | Uint8Array; type: Section['type']; scale?: number }[] = [];
+  const parts: SectionPart[] = [];
   const nls: Record<string, number> = {};
   for (const [name, t] of Object.entries(tables)) {
     nls[name] = t.nl;
@@ -235,57 +230,20 @@ export function serializeTables(meta: Record<string, unknown>, tables: Record<st
     const { q, scale } = quantize(t.weights);
     parts.push({ name: `${name}.weights`, arr: q, type: 'i16', scale });
   }
-  const sections: Section[] = [];
-  let off = 0;
-  for (const p of parts) {
-    sections.push({ name: p.name, type: p.type, offset: off, length: p.arr.length, ...(p.scale !== undefined ? { scale: p.scale } : {}) });
-    off += p.arr.byteLength;
-    off = (off + 3) & ~3;
-  }
-  let header = Buffer.from(JSON.stringify({ meta, labels: nls, sections }), 'utf8');
-  const pad = (4 - ((8 + header.length) % 4)) % 4;
-  header = Buffer.concat([header, Buffer.alloc(pad, 0x20)]);
-  const out = Buffer.alloc(8 + header.length + off);
-  out.write('POS1', 0, 'latin1');
-  out.writeUInt32LE(header.length, 4);
-  header.copy(out, 8);
-  const base = 8 + header.length;
-  for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
-    Buffer.from(p.arr.buffer, p.arr.byteOffset, p.arr.byteLength).copy(out, base + sections[k].offset);
-  }
-  return out;
+  return packSections('POS1', { meta, labels: nls }, parts);
 }
 
 export function deserializeTables(buf: Uint8Array): { meta: Record<string, unknown>; tables: Record<string, SparseTable> } {
-  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (b.length < 8 || b.toString('latin1', 0, 4) !== 'POS1') throw new Error('Not a POS model file (bad magic).');
-  const hlen = b.readUInt32LE(4);
-  const { meta, labels, sections } = JSON.parse(b.toString('utf8', 8, 8 + hlen)) as {
-    meta: Record<string, unknown>;
-    labels: Record<string, number>;
-    sections: Section[];
-  };
-  const data = new Uint8Array(b.length - 8 - hlen); // aligned copy: typed-array views need alignment
-  data.set(b.subarray(8 + hlen));
-  const get = (name: string): Section => {
-    const s = sections.find((x) => x.name === name);
+  const file = unpackSections<{ meta: Record<string, unknown>; labels: Record<string, number> }>(buf, 'POS1', 'a POS model');
+  const { meta, labels } = file.header;
+  const get = <A>(name: string): A => {
+    const s = file.section(name);
     if (!s) throw new Error(`POS model file has no section ${name}.`);
-    return s;
+    return s.arr as A;
   };
   const tables: Record<string, SparseTable> = {};
   for (const [name, nl] of Object.entries(labels)) {
-    const ks = get(`${name}.keys`);
-    const cs = get(`${name}.counts`);
-    const ls = get(`${name}.labels`);
-    const ws = get(`${name}.weights`);
-    tables[name] = new SparseTable(
-      nl,
-      new Uint32Array(data.buffer, ks.offset, ks.length),
-      new Uint8Array(data.buffer, cs.offset, cs.length),
-      new Uint8Array(data.buffer, ls.offset, ls.length),
-      new Int16Array(data.buffer, ws.offset, ws.length),
-    );
+    tables[name] = new SparseTable(nl, get<Uint32Array>(`${name}.keys`), get<Uint8Array>(`${name}.counts`), get<Uint8Array>(`${name}.labels`), get<Int16Array>(`${name}.weights`));
   }
   return { meta, tables };
 }
