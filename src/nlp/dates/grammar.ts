@@ -86,6 +86,8 @@ const EVENT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'th
 const NOT_EVENT_NOUNS: ReadonlySet<string> = new Set([
   'after', 'before', 'of', 'in', 'at', 'on', 'and', 'or', 'that', 'when', 'following', 'prior', 'to', 'through', 'until', 'by',
 ]);
+/** "fiscal-first quarter": an ordinal of a fiscal quarter written as one hyphenated token. */
+const FISCAL_PREFIX = 'fiscal-';
 /** Month counts of a reporting period longer than a quarter ("the nine months", "the first six months"). */
 const MULTI_QUARTER_MONTHS: ReadonlySet<string> = new Set(['six', 'nine', 'twelve', '6', '9', '12']);
 
@@ -1029,7 +1031,8 @@ export class Grammar {
       half = parts[1] === 'half';
       end = j + 1;
     } else {
-      let ord = ORDINALS.get(tok.b);
+      // "the fiscal-first quarter" is "the fiscal first quarter" written with a hyphen
+      let ord = ORDINALS.get(tok.b.startsWith(FISCAL_PREFIX) ? tok.b.slice(FISCAL_PREFIX.length) : tok.b);
       const u = this.b(j + 1);
       if (ord === undefined && tok.b === 'last' && i !== j && (u === 'quarter' || u === 'half')) ord = u === 'half' ? 2 : 4;
       if (ord !== undefined) {

@@ -458,3 +458,13 @@ describe('recognizeDates: the words an expression opens with', () => {
     assert.deepEqual(one('Repairs took a couple of months.'), ['a couple of months', 'DURATION', 'P2M']);
   });
 });
+
+describe('recognizeDates: spellings, coordinations and anchored days', () => {
+  it('reads "the fiscal-first quarter" as "the fiscal first quarter", the quarter a later "a year ago" compares with', () => {
+    assert.deepEqual(found('Acme earned $4 million for the fiscal-first quarter ended Sept. 30. It lost $2 million a year ago.', '2024-10-30'), [
+      ['the fiscal-first quarter', 'DATE', '2024-Q1'],
+      ['Sept. 30', 'DATE', '2024-09-30'],
+      ['a year ago', 'DATE', '2023-Q1'],
+    ]);
+  });
+});
