@@ -64,6 +64,8 @@ const DECADE_PATTERN = /^(\d{2}|\d{4})'?s$/;
 const ORDINAL_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 /** "2024-12-09", "12/09/2024" */
 const ISO_DATE_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
+/** A value naming one calendar day. */
+const FULL_DAY_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
 const SLASH_DATE_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 /** How many sentences a quarter stays in focus for "a year ago", "the quarter". */
 const FOCUS_SENTENCES = 1000;
@@ -354,7 +356,8 @@ export class Grammar {
       // "the day before yesterday", "the day after tomorrow"
       if (w === 'the' && this.b(i + 1) === 'day' && (this.b(i + 2) === 'before' || this.b(i + 2) === 'after')) {
         const base = DAY_OFFSETS.get(this.b(i + 3));
-        if (base === undefined || base === 0) return null;
+        if (base === undefined) return this.dayNextTo(i + 3, this.b(i + 2) === 'before' ? -1 : 1);
+        if (base === 0) return null;
         off = base + (this.b(i + 2) === 'before' ? -1 : 1);
         end = i + 4;
       } else {
@@ -374,6 +377,19 @@ export class Grammar {
       end++;
     }
     return this.cand(end, type, value, 'dayword', day ? { ref: day } : {});
+  }
+
+  /**
+   * "the day before last Tuesday", "the day after Christmas", "the day before Oct. 5": one expression (TimeML takes an
+   * anchored "the day before yesterday" whole), the day next to the one named at j. Null unless j names a full day.
+   */
+  private dayNextTo(j: number, sign: number): Cand | null {
+    let anchor: Cand | null = null;
+    for (const c of [this.relative(j), this.weekdayDate(j), this.monthDate(j), this.dayMonth(j), this.holiday(j)]) anchor = longer(anchor, c, j);
+    const v = anchor && anchor.type === 'DATE' ? FULL_DAY_PATTERN.exec(anchor.value) : null;
+    if (!anchor || !v) return null;
+    const day = addDays({ y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) }, sign);
+    return this.cand(anchor.end, 'DATE', formatPoint(dayPoint(day)), 'anchored', { ref: day });
   }
 
   // ----- this/last/next + unit, month, weekday, season, part of day -----

@@ -467,4 +467,12 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
       ['a year ago', 'DATE', '2023-Q1'],
     ]);
   });
+
+  it('takes "the day before/after" a named day whole, as the day next to it (2024-12-09 is a Monday)', () => {
+    assert.deepEqual(one("The day before last Tuesday's hearing, he flew home."), ['The day before last Tuesday', 'DATE', '2024-12-02']);
+    assert.deepEqual(one('Stores reopen the day after Christmas.', '2024-12-20'), ['the day after Christmas', 'DATE', '2024-12-26']);
+    assert.deepEqual(one('He was seen the day before Oct. 5, 2023.'), ['the day before Oct. 5, 2023', 'DATE', '2023-10-04']);
+    assert.deepEqual(one('They met the day before yesterday.'), ['the day before yesterday', 'DATE', '2024-12-07']);
+    assert.deepEqual(one('They met the day before the vote on Friday.'), ['Friday', 'DATE', '2024-12-06']);
+  });
 });
