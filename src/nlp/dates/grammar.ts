@@ -617,6 +617,12 @@ export class Grammar {
       plusHalf = true;
       end += 3;
     }
+    // "weeks or months", "recent weeks and months": a vague stretch named by two plural units is one expression,
+    // with the value of the first (as "two to three weeks" keeps its first number)
+    if (num.n === 'X' && plural && (this.b(end) === 'or' || this.b(end) === 'and')) {
+      const second = this.toks[end + 1];
+      if (second && this.unitAt(end + 1) && second.b.endsWith('s') && !second.cap) end += 2;
+    }
     // "-old" ages: "24 years old"
     if (this.b(end) === 'old' || this.b(end) === 'of' && this.b(end + 1) === 'age') return null;
     const spec = UNIT_DURATION[unit];

@@ -475,4 +475,10 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     assert.deepEqual(one('They met the day before yesterday.'), ['the day before yesterday', 'DATE', '2024-12-07']);
     assert.deepEqual(one('They met the day before the vote on Friday.'), ['Friday', 'DATE', '2024-12-06']);
   });
+
+  it('keeps a vague stretch named by two plural units as one duration with the first unit', () => {
+    assert.deepEqual(one('He probably died within weeks or months of his capture.'), ['weeks or months', 'DURATION', 'PXW']);
+    assert.deepEqual(one('Funds in recent weeks and months have sold bonds.'), ['recent weeks and months', 'DURATION', 'PXW']);
+    assert.deepEqual(one('The repairs took months and cost millions.'), ['months', 'DURATION', 'PXM']);
+  });
 });
