@@ -481,4 +481,10 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     assert.deepEqual(one('Funds in recent weeks and months have sold bonds.'), ['recent weeks and months', 'DURATION', 'PXW']);
     assert.deepEqual(one('The repairs took months and cost millions.'), ['months', 'DURATION', 'PXM']);
   });
+
+  it('looks ahead after a noun of an undertaking and "to", not after the expression', () => {
+    assert.deepEqual(one('Acme announced an agreement to acquire the bank in January.', '2024-10-30'), ['January', 'DATE', '2025-01']);
+    assert.deepEqual(one('Acme announced an offer to buy the stake on Friday.'), ['Friday', 'DATE', '2024-12-13']);
+    assert.deepEqual(one('On Friday, the bid to take over the firm failed.'), ['Friday', 'DATE', '2024-12-06']);
+  });
 });

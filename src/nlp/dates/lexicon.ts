@@ -304,6 +304,14 @@ export const FUTURE_TO_HEADS: ReadonlySet<string> = new Set([
   'vowed', 'vows', 'threatened', 'threatens', 'proposed', 'proposes', 'wants', 'want', 'wanted', 'seeks', 'aims',
   'about', 'plotted', 'were',
 ]);
+/**
+ * Nouns of an undertaking before "to" + verb: what the infinitive dates is still ahead of the clause that reports the
+ * undertaking ("announced an agreement to acquire the bank in January"). Only before the expression: after it, the verb of
+ * its own clause decides ("On Tuesday, the bid to take over the firm failed").
+ */
+export const FUTURE_TO_NOUNS: ReadonlySet<string> = new Set([
+  'agreement', 'accord', 'pact', 'deal', 'offer', 'proposal', 'bid', 'commitment', 'pledge', 'promise', 'intention',
+]);
 /** Conjunctions opening a temporal clause: its verb takes its time from the main clause ("were likely to buy as soon as trading opened Monday"). */
 export const TEMPORAL_SUBORDINATORS: ReadonlySet<string> = new Set(['when', 'once', 'after', 'before', 'until', 'till', 'as soon as']);
 /** Words that put a plan back in the past ("had been scheduled to expire at midnight Friday", "was originally set to"). */

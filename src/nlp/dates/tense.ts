@@ -4,7 +4,7 @@
 // Every word list is a named table in lexicon.ts.
 
 import {
-  FUTURE_AUXILIARIES, FUTURE_TO_HEADS, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, MODAL_AUXILIARIES, NOT_PAST_ED,
+  FUTURE_AUXILIARIES, FUTURE_TO_HEADS, FUTURE_TO_NOUNS, IRREGULAR_PARTICIPLES, IRREGULAR_PAST, MODAL_AUXILIARIES, NOT_PAST_ED,
   PAST_AUXILIARIES, PAST_CUES, PERFECT_AUXILIARIES, PRESENT_AUXILIARIES, PRESENT_EVENT_VERBS, SCHEDULE_BEFORE_PREPOSITION, SCHEDULE_WORDS,
   SUPERSEDED_PLAN_CUES, TEMPORAL_SUBORDINATORS, UNDECIDED_MODALS, VERB_GROUP_FILLERS,
 } from './lexicon.js';
@@ -197,7 +197,9 @@ export class TenseFinder {
       }
       return 'FUTURE';
     }
-    if (before && w === 'to' && FUTURE_TO_HEADS.has(this.key(k - 1))) return this.superseded(k - 1, first) ? 'PAST' : 'FUTURE';
+    if (before && w === 'to' && (FUTURE_TO_HEADS.has(this.key(k - 1)) || FUTURE_TO_NOUNS.has(this.key(k - 1)))) {
+      return this.superseded(k - 1, first) ? 'PAST' : 'FUTURE';
+    }
     // after the expression: "On Tuesday, the league plans to hold a news conference" (but "planned to" is a past verb)
     if (!before && FUTURE_TO_HEADS.has(w) && this.key(k + 1) === 'to' && !this.isEdVerb(w)) return 'FUTURE';
     if (PAST_CUES.has(w)) return 'PAST';
