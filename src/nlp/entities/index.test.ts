@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc, type EntityMention } from '../../doc/doc.js';
 import { sentences, tokenize } from '../tokens.js';
-import { docContext, gazTable, NL, pass1Summary, pass2Features, sentenceFeatures, transBases, TYPE_CAP, type SentenceFeatures } from './features.js';
+import { docContext, gazTable, pass1Summary, pass2Features, sentenceFeatures, TYPE_CAP, type SentenceFeatures } from './features.js';
 import { loadNerModel, recognizeMentions } from './index.js';
 import { staticScores, transitionScores, type Scorer, type WeightTable } from './model.js';
 import { tagDocument } from './tagger.js';
@@ -79,18 +79,9 @@ test('the cached fast paths give exactly the scores of plain key-by-key scoring,
   const m = loadNerModel();
   // a Scorer that is not a WeightTable takes the plain path: every key looked up and added in turn
   const plain = (t: WeightTable): Scorer => ({ add: (k, s, o) => t.add(k, s, o) });
-  // a token's previous-label features as decoding with a WeightTable has always added them: key
-  // base | p1 for the p1 in transMask(base) (a signed 32-bit value: bases >= 2^31 find no row)
-  const transitionReference = (t: WeightTable, f: SentenceFeatures, i: number): Float32Array => {
-    const out = new Float32Array(NL * NL);
-    const bases = new Uint32Array(3);
-    transBases(f, i, bases, 0);
-    for (const b of bases) {
-      const mask = t.transMask(b);
-      for (let p1 = 0; p1 < NL; p1++) if (mask & (1 << p1)) t.add(b | p1, out, p1 * NL);
-    }
-    return out;
-  };
+  // a token's previous-label features: the plain path looks up the unsigned keys dynamicKeys()
+  // builds (as training does) for every previous label p1
+  const transitionReference = (t: WeightTable, f: SentenceFeatures, i: number): Float32Array => transitionScores(plain(t), f, i);
   const sentencesOf = (text: string): string[][] => text.split('\n').map((l) => l.split(/\s+|(?=[.,:()])/).filter(Boolean));
   const doc = [
     ...sentencesOf(SEED_LIKE),

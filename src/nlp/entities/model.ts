@@ -36,7 +36,7 @@ export class WeightTable {
   private maskTab: Uint16Array | null = null;
   /**
    * For a transition-feature base (features.ts transBases): bitmask of the previous labels p1 whose
-   * key base|p1 has a row (a superset: any key with those high bits counts).
+   * key (base | p1) >>> 0 has a row (a superset: any key with those high bits counts; bases compared unsigned).
    */
   transMask(base: number): number {
     let t = this.maskTab;
@@ -45,9 +45,9 @@ export class WeightTable {
       for (let i = 0; i < this.slots.length; i += 2) {
         const k = this.slots[i];
         if (k === 0) continue;
-        const b = k & ~15;
+        const b = (k & ~15) >>> 0;
         let idx = (b ^ (b >>> 15)) & this.mask;
-        while (this.slots[idx * 2] !== 0 && (this.slots[idx * 2] & ~15) !== b) idx = (idx + 1) & this.mask;
+        while (this.slots[idx * 2] !== 0 && ((this.slots[idx * 2] & ~15) >>> 0) !== b) idx = (idx + 1) & this.mask;
         // reuse the key table's probe positions: the mask of base b lives at the first slot of its probe
         // sequence that is empty or holds a key with the same base
         t[idx] |= 1 << (k & 15);
@@ -58,7 +58,7 @@ export class WeightTable {
     let idx = (base ^ (base >>> 15)) & this.mask;
     for (;;) {
       const k = slots[idx << 1];
-      if (k === 0 || (k & ~15) === base) return t[idx];
+      if (k === 0 || ((k & ~15) >>> 0) === base) return t[idx];
       idx = (idx + 1) & this.mask;
     }
   }
@@ -83,10 +83,13 @@ export class WeightTable {
 
   /**
    * The offset o in transMemoRows of the rows of the keys base|p1 (at o + p1, p1 = 0..NL-1; -1 when
-   * there is none). base is a transition-feature base (never 0). As in the add(base | p1) calls this
-   * memo replaced, base | p1 is a signed 32-bit value, so for a base >= 2^31 no row is found (unlike
-   * dynamicKeys' unsigned keys, used in training and for the first token); kept so that the tags do
-   * not change.
+   * there is none). base is a transition-feature base (never 0). The keys are the unsigned values
+   * dynamicKeys() builds (training, the first token, the plain Scorer path): (base | p1) >>> 0, and
+   * transMask compares bases unsigned too. (Until 2026-11-25 both used the signed base | p1, so for a
+   * base >= 2^31, about half of them, no row was found at inference: half of the learned
+   * previous-label weights were ignored, and the jackknifed pass-1 labels pass 2 was trained on came
+   * from that decoding. Fixing only rowOf's key left transMask's signed comparison, which still hid
+   * some rows; index.test.ts now checks these scores against the plain key-by-key path.)
    */
   transRows(base: number): number {
     const idx = Math.imul(base, 0x9e3779b1) >>> (32 - TRANS_MEMO_BITS);
@@ -94,7 +97,7 @@ export class WeightTable {
     if (this.transMemoKeys[idx] !== base) {
       this.transMemoKeys[idx] = base;
       const m = this.transMask(base);
-      for (let p1 = 0; p1 < NL; p1++) this.transMemoRows[o + p1] = m & (1 << p1) ? this.rowOf(base | p1) : -1;
+      for (let p1 = 0; p1 < NL; p1++) this.transMemoRows[o + p1] = m & (1 << p1) ? this.rowOf((base | p1) >>> 0) : -1;
     }
     return o;
   }
