@@ -923,9 +923,14 @@ export class Grammar {
       }
       day = addDays(this.anchor, delta);
     }
-    // "Tuesday nights": a set
+    // "Tuesday nights": a set; "Monday and Tuesday nights": both are
     const pod = PARTS_OF_DAY.get(this.b(i + 1));
     if (pod && this.b(i + 1).endsWith('s')) return this.cand(i + 2, 'SET', `XXXX-WXX-${wd}T${pod}`, 'set');
+    const link = this.b(i + 1);
+    const pairPod = PARTS_OF_DAY.get(this.b(i + 3));
+    if ((link === 'and' || link === 'or') && this.weekdayAt(i + 2) !== undefined && pairPod && this.b(i + 3).endsWith('s')) {
+      return this.cand(i + 1, 'SET', `XXXX-WXX-${wd}T${pairPod}`, 'set');
+    }
     return this.withPartOfDay(i + 1, day, wd, 'weekday');
   }
 
@@ -1059,6 +1064,11 @@ export class Grammar {
       if (ord === undefined && tok.b === 'last' && i !== j && (u === 'quarter' || u === 'half')) ord = u === 'half' ? 2 : 4;
       if (ord !== undefined) {
         if (u === 'quarters' && i === j) return this.cand(j + 2, 'SET', `XXXX-Q${ord}`, 'set');
+        // "in the second and fourth quarters": the first ordinal of a pair is a quarter of the same set
+        if ((u === 'and' || u === 'or') && i === j && ORDINALS.has(this.b(j + 2)) && this.b(j + 3) === 'quarters' &&
+          !(this.b(j + 4) === 'of' && this.digitYear(j + 5))) {
+          return this.cand(j + 1, 'SET', `XXXX-Q${ord}`, 'set');
+        }
         if (u !== 'quarter' && u !== 'half') return null;
         q = ord;
         half = u === 'half';

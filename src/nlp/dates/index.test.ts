@@ -487,4 +487,17 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     assert.deepEqual(one('Acme announced an offer to buy the stake on Friday.'), ['Friday', 'DATE', '2024-12-13']);
     assert.deepEqual(one('On Friday, the bid to take over the firm failed.'), ['Friday', 'DATE', '2024-12-06']);
   });
+
+  it('gives the first of a coordinated pair the set of the second ("Monday and Tuesday nights", "the second and fourth quarters")', () => {
+    assert.deepEqual(found('Two flights leave on Monday and Tuesday nights.'), [
+      ['Monday', 'SET', 'XXXX-WXX-1TNI'],
+      ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+    ]);
+    assert.deepEqual(found('Sales usually peak in the second and fourth quarters.'), [
+      ['second', 'SET', 'XXXX-Q2'],
+      ['fourth quarters', 'SET', 'XXXX-Q4'],
+    ]);
+    // a pair dated by a year is no set
+    assert.equal(found('Sales rose in the second and third quarters of 2023.').some(([text]) => text === 'second'), false);
+  });
 });
