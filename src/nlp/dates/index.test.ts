@@ -500,4 +500,13 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     // a pair dated by a year is no set
     assert.equal(found('Sales rose in the second and third quarters of 2023.').some(([text]) => text === 'second'), false);
   });
+
+  it('places a season in February by the calendar year for "this" and ahead, and by the winter it is in for the past', () => {
+    // TimeML writes the winter of December 2024 - February 2025 as 2024-WI
+    assert.deepEqual(one('Factories will slow in the spring.', '2025-02-10'), ['the spring', 'DATE', '2025-SP']);
+    assert.deepEqual(one('Factories slowed in the spring.', '2025-02-10'), ['the spring', 'DATE', '2024-SP']);
+    assert.deepEqual(one('The plant opens this spring.', '2025-02-10'), ['this spring', 'DATE', '2025-SP']);
+    assert.deepEqual(one('It has been cold this winter.', '2025-02-10'), ['this winter', 'DATE', '2024-WI']);
+    assert.deepEqual(one('The plant will open in the spring.', '2024-11-20'), ['the spring', 'DATE', '2025-SP']);
+  });
 });

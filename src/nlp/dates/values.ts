@@ -89,11 +89,14 @@ export function resolveSeason(anchor: YMD | null, s: string, n: number, future: 
   const cur = seasonOf(anchor);
   const ci = SEASON_ORDER.indexOf(cur.s);
   const si = SEASON_ORDER.indexOf(s);
-  if (n === 0 && explicitThis) return { g: 'S', y: cur.y, s };
+  // "this spring": the current season, else the one of the anchor's calendar year (in February that year's spring,
+  // not the spring of the season year of the winter it is in)
+  if (n === 0 && explicitThis) return { g: 'S', y: s === cur.s ? cur.y : anchor.y, s };
   if (n === 0) {
-    // bare or "this": the same season year; a later season of the year is past-leaning unless future
-    if (si <= ci || future) return { g: 'S', y: cur.y, s };
-    return { g: 'S', y: cur.y - 1, s };
+    // bare: the current season, else the latest one (past-leaning), or the next one when the clause looks ahead
+    if (si === ci) return { g: 'S', y: cur.y, s };
+    if (future) return { g: 'S', y: si > ci ? cur.y : cur.y + 1, s };
+    return { g: 'S', y: si < ci ? cur.y : cur.y - 1, s };
   }
   // "last summer": the most recent summer that is over
   if (n < 0) return { g: 'S', y: si < ci ? cur.y : cur.y - 1, s };
