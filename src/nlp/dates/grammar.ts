@@ -135,6 +135,8 @@ export class Grammar {
   ref: YMD | null = null;
   /** the last year named explicitly: the reference for "that year", "later that year" */
   refYear: number | null = null;
+  /** the sentence the last year was named in */
+  refYearSent = -1;
   refMonth: { y: number; m: number } | null = null;
   /** the last day named (yesterday included) and its sentence: the day of a bare clock time */
   day: YMD | null = null;
@@ -658,7 +660,10 @@ export class Grammar {
         const f = this.focusQuarter(i);
         if (f) return this.cand(ago.end, 'DATE', formatPoint({ g: 'Q', y: f.y - 1, q: f.q }), 'ago');
       }
-      const base = info.ref ? this.refBase() : this.anchor;
+      // "three years later": years count from the year just named (in this sentence or the one before), if any
+      const yearUnit = unit === 'Y' || unit === 'DE' || unit === 'C';
+      const recentYear = info.ref && yearUnit && this.refYear !== null && this.refYearSent >= (this.ctx.sentOf[i] ?? 0) - 1;
+      const base = recentYear ? { y: this.refYear!, m: 1, d: 1 } : info.ref ? this.refBase() : this.anchor;
       if (n === 'X') {
         return this.cand(ago.end, 'DATE', info.sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'ago');
       }
@@ -1530,7 +1535,10 @@ export class Grammar {
   accept(c: Cand, i: number): void {
     if (c.quarter && (!this.focus || FOCUS_LATEST)) this.focus = { ...c.quarter, sent: this.ctx.sentOf[i] ?? 0 };
     const y = /^(\d{4})(?:-|$)/.exec(c.value);
-    if (y && (c.kind === 'year' || c.kind === 'month' || c.kind === 'monthday')) this.refYear = Number(y[1]);
+    if (y && (c.kind === 'year' || c.kind === 'month' || c.kind === 'monthday')) {
+      this.refYear = Number(y[1]);
+      this.refYearSent = this.ctx.sentOf[i] ?? -1;
+    }
     const ym = /^(\d{4})-(\d\d)(?:-|$)/.exec(c.value);
     if (ym && (c.kind === 'month' || c.kind === 'monthday')) this.refMonth = { y: Number(ym[1]), m: Number(ym[2]) };
     const md = /^(\d{4}|XXXX)-(\d\d)-\d\d$/.exec(c.value);

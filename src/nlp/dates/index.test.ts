@@ -509,4 +509,14 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     assert.deepEqual(one('It has been cold this winter.', '2025-02-10'), ['this winter', 'DATE', '2024-WI']);
     assert.deepEqual(one('The plant will open in the spring.', '2024-11-20'), ['the spring', 'DATE', '2025-SP']);
   });
+
+  it('counts "N years later/earlier" from a year named in the sentence or the one before, else from the publication date', () => {
+    assert.deepEqual(found('The peace process began in 1993 and stalled three years later.', '1998-03-11'), [
+      ['1993', 'DATE', '1993'],
+      ['three years later', 'DATE', '1996'],
+    ]);
+    assert.deepEqual(found('The plant opened in 1980. Two decades later, it closed.', '1998-03-11')[1], ['Two decades later', 'DATE', '2000']);
+    assert.deepEqual(found('Acme was founded in 1950. It makes tools. Profit rose to $5 million from $4 million a year earlier.', '1998-03-11')[1],
+      ['a year earlier', 'DATE', '1997']);
+  });
 });
