@@ -306,3 +306,20 @@ test('a speaker with a chain of appositions before the cue; a cue word used as a
   assert.equal(v.cue, 'said');
   assert.ok(v.speaker?.startsWith('Jane Roe, the attorney general of Utah'), String(v.speaker));
 });
+
+test('where and when a report was made is not its content; a clause keeps its own time', () => {
+  const tweets = run('The senator attacked the governor in early-morning tweets.');
+  assert.deepEqual(find(tweets, 'governor'), { kind: 'indirect', text: 'the governor', cue: 'attacked', speaker: 'The senator', via: null });
+  const statement = find(run('Mayor Ana Ruiz called for more school funding in a statement on Thursday.'), 'funding');
+  assert.equal(statement.text, 'more school funding');
+  // a reported clause: "in July" is part of what she said
+  assert.equal(find(run('The mayor said that she would campaign in July.'), 'campaign').text, 'that she would campaign in July');
+  // a phrase with a verb of its own is more than a scene: kept
+  assert.equal(find(run('He discussed his plan at an event held by a veterans group.'), 'plan').text, 'his plan at an event held by a veterans group');
+});
+
+test('a second report coordinated with the first ends the first one and has the same speaker', () => {
+  const v = run("Senator Graham urged Republicans to join the ranks of climate change believers, and criticized the party's lack of environmental awareness.");
+  assert.deepEqual(find(v, 'Republicans'), { kind: 'indirect', text: 'Republicans to join the ranks of climate change believers', cue: 'urged', speaker: 'Senator Graham', via: null });
+  assert.deepEqual(find(v, 'lack'), { kind: 'indirect', text: "the party's lack of environmental awareness", cue: 'criticized', speaker: 'Senator Graham', via: null });
+});

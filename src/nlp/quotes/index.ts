@@ -149,7 +149,7 @@ export function recognizeQuotes(doc: Doc): Quote[] {
 
   // a reported clause inside content already attributed to someone ("According to X, Y agreed to
   // ... and instructed ...") is part of X's report, not Y's speech: kept only with its own marks
-  if (NESTED !== 'keep') dropNested(found, indirect);
+  if (NESTED !== 'keep') dropNested(ctx, found, indirect);
 
   // headline "Speaker: what they said" (the first paragraph, a title line)
   const h = headlineColon(ctx);
@@ -1336,6 +1336,7 @@ function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Fo
   }
   // "spoke to residents ...": the addressee is no content
   if (bs === ce + 2 && addresseeTo(ctx, ce + 1)) return null;
+  if (bs > ce && SCENE_TRIM !== 'off') be = trimSceneAdjunct(ctx, bs, be);
   // speaker head
   let h = -1;
   speakerFeatures(ctx, p, i, ce, -1, hint, feats, bs, be);
@@ -1358,6 +1359,51 @@ function learnedCue(ctx: Ctx, p: Prep, m: QuoteModel, i: number, hint: Hint): Fo
     speaker = leftNP(ctx, h, lo) ?? span(ctx, h, h);
   }
   return { start: ctx.toks[bs].start, end: ctx.toks[be].end, kind: 'indirect', cue: span(ctx, i, ce), speaker, via: null, cueTok: i, segs: [], para: ctx.paraOf[i] };
+}
+
+const SCENE_TRIM: string = process.env.NEWSGRAPH_QUOTES_SCENE ?? 'on';
+/** Prepositions that attach where and when the report was made to the cue verb ("criticized X [on Twitter]"). */
+const SCENE_END_PREPOSITIONS = new Set(['on', 'in', 'during', 'since', 'at', 'before', 'after', 'via', 'through', 'over']);
+/** Heads of such phrases: the medium or occasion of a statement, and times. */
+const SCENE_NOUNS = new Set([
+  'twitter', 'tweet', 'tweets', 'facebook', 'instagram', 'statement', 'statements', 'interview', 'interviews', 'remarks', 'website',
+  'speech', 'speeches', 'debate', 'debates', 'forum', 'email', 'e-mail', 'emails', 'letter', 'video', 'ad', 'ads', 'appearance',
+  'conference', 'briefing', 'rally', 'hearing', 'testimony', 'meeting', 'post', 'posts', 'blog', 'column', 'op-ed', 'podcast',
+  'broadcast', 'show', 'program', 'programme', 'media', 'radio', 'television', 'tv', 'talks', 'summit', 'convention', 'address',
+  'session', 'call', 'message', 'memo', 'filing', 'press', 'campaign', 'stop', 'event', 'visit', 'trip', 'tour', 'broadcasts',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'night',
+  'week', 'weekend', 'month', 'year', 'days', 'today', 'yesterday', 'tonight',
+]);
+const COMPLEMENTIZERS = new Set(['that', 'if', 'whether', 'how', 'why', 'what', 'when', 'where', 'who', 'which']);
+const FINITE_TAGS = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+
+/**
+ * The content [bs, be] of a cue after it, without a trailing phrase of where or when the report was
+ * made ("attacked Machado [in early-morning tweets]", "called for more investment [in a statement on
+ * Thursday]"): such phrases belong to the cue verb. Only for content that is a phrase, not a clause
+ * of its own ("that she would campaign in July" keeps its time).
+ */
+function trimSceneAdjunct(ctx: Ctx, bs: number, be: number): number {
+  if (COMPLEMENTIZERS.has(ctx.lw[bs]) || ctx.segOf[bs] >= 0 || ctx.lw[bs - 1] === ':' || ctx.lw[bs - 2] === ':') return be;
+  for (let k = bs + 1; k <= be; k++) {
+    if (ctx.segOf[k] >= 0) continue;
+    if (FINITE_TAGS.has(POS_TAGS[ctx.pos[k]])) return be;
+    if (!SCENE_END_PREPOSITIONS.has(ctx.lw[k]) || k === bs) continue;
+    if (be - k > 12) continue;
+    let scene = false;
+    let clause = false;
+    for (let t = k + 1; t <= be; t++) {
+      if (SCENE_NOUNS.has(ctx.lw[t])) scene = true;
+      // a verb or a quotation in the phrase: more than where and when ("at an event held by …")
+      if (VERB_CODE[ctx.pos[t]] === 1 || ctx.segOf[t] >= 0) clause = true;
+    }
+    if (!scene || clause) continue;
+    let last = k - 1;
+    while (last > bs && ctx.toks[last].kind === 'punct' && ctx.segOf[last] < 0) last--;
+    return last;
+  }
+  return be;
 }
 
 /** Tags that make a token a verb: a clause of its own, not a speaker's name or an adverbial. */
@@ -1460,9 +1506,38 @@ export function ruleHint(ctx: Ctx, i: number): Hint {
 }
 
 const NESTED: string = 'drop';
+const COORDINATION: string = process.env.NEWSGRAPH_QUOTES_COORD ?? 'split';
+
+/** Adverbs that may stand between a coordinating word and a second cue verb ("and then said"). */
+const COORDINATED_ADVERBS = new Set(['also', 'even', 'then', 'later', 'again', 'further', 'still', 'openly', 'repeatedly', 'publicly', 'privately', 'previously', 'recently', 'instead', 'separately']);
+/** Penn tags of a verb that can head a coordinated second report: past, present, -ing. */
+const COORDINATED_VERB_TAGS = new Set(['VBD', 'VBZ', 'VBP', 'VBG']);
+
+/**
+ * Cue f lies inside the content of `outer` as a second report by the same subject, coordinated
+ * with the first ("urged Republicans to …, and criticized the party's …", "…, even suggesting he
+ * …", "… and said she would …"): the index of the last content token of `outer` before the
+ * coordination, else -1. A cue with a subject of its own ("…, though she acknowledged") is not one.
+ */
+function coordinatedCue(ctx: Ctx, f: Found, outer: Found): number {
+  if (!outer.cue || outer.cue.end > outer.start || outer.kind !== 'indirect' || f.cueTok < 0) return -1;
+  const i = f.cueTok;
+  if (!COORDINATED_VERB_TAGS.has(POS_TAGS[ctx.pos[i]])) return -1;
+  let k = i - 1;
+  while (k > 0 && COORDINATED_ADVERBS.has(ctx.lw[k])) k--;
+  let last: number;
+  if (ctx.lw[k] === 'and' || ctx.lw[k] === 'but') last = ctx.lw[k - 1] === ',' ? k - 2 : k - 1;
+  else if (ctx.lw[k] === ',' && POS_TAGS[ctx.pos[i]] === 'VBG') last = k - 1;
+  else return -1;
+  if (last < 0 || ctx.toks[last].start <= outer.start || ctx.segOf[k] >= 0) return -1;
+  // the first content keeps at least two words
+  let words = 0;
+  for (let t = last; t >= 0 && ctx.toks[t].start >= outer.start && words < 2; t--) if (isWord(ctx, t)) words++;
+  return words >= 2 ? last : -1;
+}
 
 /** Remove from `found` the indirect/mixed quotes of `cands` whose cue lies inside another quote's content. */
-function dropNested(found: Found[], cands: Found[]): void {
+function dropNested(ctx: Ctx, found: Found[], cands: Found[]): void {
   const spans = found.slice().sort((x, y) => x.start - y.start);
   const maxEnd = new Float64Array(spans.length);
   let m = -1;
@@ -1484,15 +1559,24 @@ function dropNested(found: Found[], cands: Found[]): void {
     }
     if (lo > 0 && maxEnd[lo - 1] >= f.cue.end) {
       // is it covered by some span other than f itself?
-      let covered = false;
+      let cover: Found | null = null;
       for (let j = lo - 1; j >= 0 && j >= lo - 50; j--) {
         const g = spans[j];
         if (g !== f && g.end >= f.cue.end && !drop.has(g)) {
-          covered = true;
+          cover = g;
           break;
         }
       }
-      if (covered) drop.add(f);
+      if (!cover) continue;
+      // a second report by the same subject ("urged X, and criticized Y", "…, comparing him to Z")
+      // ends the first one's content and stands on its own
+      const link = COORDINATION === 'split' ? coordinatedCue(ctx, f, cover) : -1;
+      if (link >= 0) {
+        cover.end = ctx.toks[link].end;
+        if (!f.speaker) f.speaker = cover.speaker;
+        continue;
+      }
+      drop.add(f);
     }
   }
   if (drop.size === 0) return;
