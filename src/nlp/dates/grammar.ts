@@ -64,6 +64,8 @@ const DECADE_PATTERN = /^(\d{2}|\d{4})'?s$/;
 const ORDINAL_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 /** "2024-12-09", "12/09/2024" */
 const ISO_DATE_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
+/** Words after "the year", "the day" that make it the period before or after the one in focus ("the year before"). */
+const ADJACENT_WORDS: ReadonlyMap<string, number> = new Map([['before', -1], ['earlier', -1], ['after', 1], ['later', 1]]);
 /** A value naming one calendar day. */
 const FULL_DAY_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
 const SLASH_DATE_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
@@ -424,6 +426,8 @@ export class Grammar {
         if (md && v) return this.cand(md.end, 'DATE', formatPoint({ g: 'W', day: { y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) } }), 'relative');
       }
       if (theOnly) {
+        const adjacent = this.adjacentPeriod(i, unit, end);
+        if (adjacent) return adjacent;
         // "the year", "the week", "the weekend", "the decade"
         if (unit === 'Y') {
           if (this.b(end) === 'ended' || this.b(end) === 'ending' || this.b(end) === 'through' || this.b(end) === 'to') {
@@ -535,6 +539,23 @@ export class Grammar {
       return this.cand(j + 1, 'TIME', formatPoint(dayPoint(day)) + `T${pod}`, 'partofday');
     }
     return null;
+  }
+
+  /**
+   * "the year before", "the day after", "the week earlier" closing their clause: the period next to the one in focus
+   * (the year just named in this sentence or the one before, else the last day named, else the publication date).
+   * "the week before the vote" is a preposition with its object: not this rule.
+   */
+  private adjacentPeriod(i: number, unit: UnitLetter, end: number): Cand | null {
+    const sign = ADJACENT_WORDS.get(this.b(end));
+    const after = this.toks[end + 1];
+    if (sign === undefined || (after !== undefined && !after.punct) || !(unit === 'D' || unit === 'W' || unit === 'M' || unit === 'Y')) return null;
+    const sent = this.ctx.sentOf[i] ?? 0;
+    if (unit === 'Y' && this.refYear !== null && this.refYearSent >= sent - 1) return this.cand(end + 1, 'DATE', String(this.refYear + sign), 'relative');
+    const p = shift(this.refBase(), unit, sign);
+    if (!p) return null;
+    const day = pointDay(p);
+    return this.cand(end + 1, 'DATE', formatPoint(p), 'relative', day ? { ref: day } : {});
   }
 
   /** The weekend nearest the anchor (the one just past unless the sentence looks ahead). */
@@ -660,9 +681,12 @@ export class Grammar {
         const f = this.focusQuarter(i);
         if (f) return this.cand(ago.end, 'DATE', formatPoint({ g: 'Q', y: f.y - 1, q: f.q }), 'ago');
       }
-      // "three years later": years count from the year just named (in this sentence or the one before), if any
+      // "three years later": years count from the year just named, in this sentence or (narrating on) the one before;
+      // "a year earlier" only from one named in its own sentence: across sentences it compares with the present period
+      // ("Some had predicted $4 a share, up from last year's $3.27. ... compared with earnings a year earlier")
       const yearUnit = unit === 'Y' || unit === 'DE' || unit === 'C';
-      const recentYear = info.ref && yearUnit && this.refYear !== null && this.refYearSent >= (this.ctx.sentOf[i] ?? 0) - 1;
+      const sent = this.ctx.sentOf[i] ?? 0;
+      const recentYear = info.ref && yearUnit && this.refYear !== null && this.refYearSent >= (info.sign > 0 ? sent - 1 : sent);
       const base = recentYear ? { y: this.refYear!, m: 1, d: 1 } : info.ref ? this.refBase() : this.anchor;
       if (n === 'X') {
         return this.cand(ago.end, 'DATE', info.sign < 0 ? 'PAST_REF' : 'FUTURE_REF', 'ago');
@@ -1535,7 +1559,8 @@ export class Grammar {
   accept(c: Cand, i: number): void {
     if (c.quarter && (!this.focus || FOCUS_LATEST)) this.focus = { ...c.quarter, sent: this.ctx.sentOf[i] ?? 0 };
     const y = /^(\d{4})(?:-|$)/.exec(c.value);
-    if (y && (c.kind === 'year' || c.kind === 'month' || c.kind === 'monthday')) {
+    // a year named by its number, or a whole year counted from the anchor ("last year", "two years ago")
+    if (y && (c.kind === 'year' || c.kind === 'month' || c.kind === 'monthday' || ((c.kind === 'relative' || c.kind === 'ago') && /^\d{4}$/.test(c.value)))) {
       this.refYear = Number(y[1]);
       this.refYearSent = this.ctx.sentOf[i] ?? -1;
     }

@@ -519,4 +519,19 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     assert.deepEqual(found('Acme was founded in 1950. It makes tools. Profit rose to $5 million from $4 million a year earlier.', '1998-03-11')[1],
       ['a year earlier', 'DATE', '1997']);
   });
+
+  it('reads "the year before", "the day before" closing a clause as the period before the one in focus', () => {
+    assert.deepEqual(found('Tourism brought $300 million last year, down from $450 million the year before.', '1998-09-07'), [
+      ['last year', 'DATE', '1997'],
+      ['the year before', 'DATE', '1996'],
+    ]);
+    assert.deepEqual(found('Sales were $5 million last year. The year before, they were $4 million.', '1998-09-07')[1], ['The year before', 'DATE', '1996']);
+    assert.deepEqual(found('He arrived on March 3 and had called the day before.', '1998-03-11'), [
+      ['March 3', 'DATE', '1998-03-03'],
+      ['the day before', 'DATE', '1998-03-02'],
+    ]);
+    assert.deepEqual(one('The week before, prices fell.', '1998-03-11'), ['The week before', 'DATE', '1998-W10']);
+    // "before the vote" is a preposition with its object
+    assert.equal(found('Prices fell the week before the vote.', '1998-03-11').some(([text]) => text === 'the week before'), false);
+  });
 });
