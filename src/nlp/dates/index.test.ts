@@ -534,4 +534,9 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     // "before the vote" is a preposition with its object
     assert.equal(found('Prices fell the week before the vote.', '1998-03-11').some(([text]) => text === 'the week before'), false);
   });
+
+  it('reads "half an hour" as half of the unit, like "half a day"', () => {
+    assert.deepEqual(one('The flight took half an hour.'), ['half an hour', 'DURATION', 'PT30M']);
+    assert.deepEqual(one('He waited half a day.'), ['half a day', 'DURATION', 'PT12H']);
+  });
 });

@@ -34,7 +34,7 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 export const VAGUE_QUANTITIES: ReadonlySet<string> = new Set(['several', 'few', 'many', 'some', 'numerous', 'multiple', 'various', 'countless']);
 /** Multi-word quantities, matched before single numbers. */
 export const QUANTITY_PHRASES: ReadonlyMap<string, number | 'X'> = new Map<string, number | 'X'>([
-  ['a couple of', 2], ['a couple', 2], ['couple of', 2], ['a few', 'X'], ['a dozen', 12], ['half a', 0.5], ['a half', 0.5],
+  ['a couple of', 2], ['a couple', 2], ['couple of', 2], ['a few', 'X'], ['a dozen', 12], ['half a', 0.5], ['half an', 0.5], ['a half', 0.5],
   ['a number of', 'X'], ['dozens of', 'X'], ['hundreds of', 'X'], ['thousands of', 'X'],
 ]);
 
