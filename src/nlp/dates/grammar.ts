@@ -934,7 +934,7 @@ export class Grammar {
     let j = i + 1;
     if (this.b(j) === ',') j++;
     const md = this.monthDate(j) ?? this.dayMonth(j);
-    if (md && md.kind === 'monthday') return { ...md, kind: 'monthday' };
+    if (md && md.kind === 'monthday') return this.weekdayYear(md, j, wd);
     let day: YMD | null = null;
     if (this.anchor) {
       const cur = weekday(this.anchor);
@@ -961,6 +961,27 @@ export class Grammar {
       return this.cand(i + 1, 'SET', `XXXX-WXX-${wd}T${pairPod}`, 'set');
     }
     return this.withPartOfDay(i + 1, day, wd, 'weekday');
+  }
+
+  /**
+   * "Tuesday, Oct. 24" written without a year: the weekday tells which year, the one (of the three around the publication
+   * date) in which that day falls on it, nearest the publication date; the tense's guess otherwise.
+   */
+  private weekdayYear(md: Cand, from: number, wd: number): Cand {
+    const v = FULL_DAY_PATTERN.exec(md.value);
+    const a = this.anchor;
+    if (!v || !a) return md;
+    for (let k = from; k < md.end; k++) if (this.digitYear(k)) return md; // the year is written
+    const m = Number(v[2]);
+    const d = Number(v[3]);
+    if (weekday({ y: Number(v[1]), m, d }) === wd) return md;
+    const now = toDayNumber(a);
+    let best: YMD | null = null;
+    for (const y of [a.y - 1, a.y, a.y + 1]) {
+      if (!isValidDate(y, m, d) || weekday({ y, m, d }) !== wd) continue;
+      if (!best || Math.abs(toDayNumber({ y, m, d }) - now) < Math.abs(toDayNumber(best) - now)) best = { y, m, d };
+    }
+    return best ? { ...md, value: formatPoint(dayPoint(best)), ref: best } : md;
   }
 
   /**

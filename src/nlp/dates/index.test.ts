@@ -539,4 +539,11 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     assert.deepEqual(one('The flight took half an hour.'), ['half an hour', 'DURATION', 'PT30M']);
     assert.deepEqual(one('He waited half a day.'), ['half a day', 'DURATION', 'PT12H']);
   });
+
+  it('takes the year of a weekday and month-day written without one from the weekday (2025-01-09 is a Thursday)', () => {
+    // the past tense alone would pick 2024-01-09, a Tuesday
+    assert.deepEqual(one('The meeting was moved to Thursday, Jan. 9.', '2024-12-20'), ['Thursday, Jan. 9', 'DATE', '2025-01-09']);
+    // a written year stays, even when the weekday does not fit it
+    assert.deepEqual(one('The meeting was moved to Friday, Jan. 9, 2024.', '2024-12-20'), ['Friday, Jan. 9, 2024', 'DATE', '2024-01-09']);
+  });
 });
