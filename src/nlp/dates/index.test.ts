@@ -546,4 +546,11 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     // a written year stays, even when the weekday does not fit it
     assert.deepEqual(one('The meeting was moved to Friday, Jan. 9, 2024.', '2024-12-20'), ['Friday, Jan. 9, 2024', 'DATE', '2024-01-09']);
   });
+
+  it('dates a plan in a participle after its noun by the main verb that follows (2024-12-09 is a Monday)', () => {
+    assert.deepEqual(one('A memorial service planned for Saturday was canceled.'), ['Saturday', 'DATE', '2024-12-07']);
+    assert.deepEqual(one('A rally planned for Saturday will draw thousands.'), ['Saturday', 'DATE', '2024-12-14']);
+    // "planned" is the finite verb here: a plan, ahead
+    assert.deepEqual(one('Protesters planned a demonstration on Saturday and were planning more.'), ['Saturday', 'DATE', '2024-12-14']);
+  });
 });

@@ -25,6 +25,8 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'they',
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'am', 'was', 'were', "'re", "'m"]);
 /** Prepositions between a copula and the expression it predicates ("is on Saturday", "are until Friday"). */
 const COPULA_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'at', 'until', 'till', 'through', 'in', 'by']);
+/** Words that join clauses or verb phrases: the verb after one is not the main verb of the words before it. */
+const CLAUSE_LINKS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'while', 'whereas', 'which', 'who', 'that', 'when', 'where']);
 /** Pronouns whose "'s" is "is" ("it's", "he's"), not a possessive. */
 const S_PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'where', 'this']);
 /** Auxiliaries after which a participle or a base verb is not finite: the auxiliary decides. */
@@ -180,7 +182,11 @@ export class TenseFinder {
       const p = this.key(k - 1);
       if (w === 'expected' && (p === 'as' || p === 'than')) return null;
       if (w === 'due' && this.key(k + 1) === 'to') return null; // "due to the strike"
-      return this.superseded(k, first) ? 'PAST' : 'FUTURE';
+      if (this.superseded(k, first)) return 'PAST';
+      // "a memorial service planned for Saturday was canceled": a participle after its noun plans relative to the main
+      // clause, whose verb comes after the expression; a past one puts the plan (and its day) in the past
+      if (this.isEdVerb(w) && this.isNounBefore(k, first) && this.mainVerbAfter(i, first, last) === 'PAST') return 'PAST';
+      return 'FUTURE';
     }
     // a condition looks ahead unless its verb was past ("if Democrats win the White House in November")
     if (before && (w === 'if' || w === 'unless')) return 'FUTURE';
@@ -221,6 +227,30 @@ export class TenseFinder {
     }
     // a scheduled event in the present tense lies ahead ("the leaders meet Monday", "the court rules Thursday")
     if (PRESENT_EVENT_VERBS.has(w) && this.prevWord(k, first) !== i && this.hasSubject(k, w, first)) return 'FUTURE';
+    return null;
+  }
+
+  /** Is the word before k a noun a participle at k can modify ("a service planned")? Not an auxiliary, a filler or a pronoun. */
+  private isNounBefore(k: number, first: number): boolean {
+    const p = this.prevWord(k, first);
+    if (p < first) return false;
+    const t = this.toks[p];
+    const pw = this.key(p);
+    return !t.punct && !t.digits && /^[a-z]+$/.test(pw) && !AUXILIARY_KEYS.has(pw) && !VERB_GROUP_FILLERS.has(pw) &&
+      !SUBJECT_PRONOUNS.has(pw) && !DETERMINERS.has(pw) && !pw.endsWith('ed');
+  }
+
+  /**
+   * The tense of the verb group the subject around the expression at i goes on to, after it in its sentence, with no
+   * punctuation or conjunction before it ("a service planned for Saturday was canceled"; not "Protesters planned a
+   * demonstration on Saturday and were planning ...", whose "planned" is itself the finite verb). Null: none.
+   */
+  private mainVerbAfter(i: number, first: number, last: number): Tense | null {
+    for (let k = i + 1; k < Math.min(last, i + 1 + LOOK_AHEAD); k++) {
+      if (this.toks[k].punct || CLAUSE_LINKS.has(this.key(k))) return null;
+      const t = this.classify(k, i, first, last, false);
+      if (t) return t === 'NONE' ? null : t;
+    }
     return null;
   }
 
