@@ -419,11 +419,12 @@ export class Grammar {
     if (unit && !this.toks[k].b.endsWith('s')) {
       const end = k + 1;
       if (unit === 'Q' || this.b(k) === 'period') return null; // quarters have their own rule
-      // "the week of March 6": the ISO week of that day
-      if (unit === 'W' && this.b(end) === 'of' && (theOnly || detKey === 'that')) {
+      // "the week of March 6": the ISO week of that day; "the weekend of May 16": the weekend of its week
+      if ((unit === 'W' || unit === 'WE') && this.b(end) === 'of' && (theOnly || detKey === 'that')) {
         const md = this.monthDate(end + 1);
-        const v = md && /^(\d{4})-(\d\d)-(\d\d)$/.exec(md.value);
-        if (md && v) return this.cand(md.end, 'DATE', formatPoint({ g: 'W', day: { y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) } }), 'relative');
+        const v = md && FULL_DAY_PATTERN.exec(md.value);
+        const day = v ? { y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) } : null;
+        if (md && day) return this.cand(md.end, 'DATE', formatPoint(unit === 'WE' ? { g: 'W', day, weekend: true } : { g: 'W', day }), 'relative');
       }
       if (theOnly) {
         const adjacent = this.adjacentPeriod(i, unit, end);

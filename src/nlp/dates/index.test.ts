@@ -553,4 +553,8 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     // "planned" is the finite verb here: a plan, ahead
     assert.deepEqual(one('Protesters planned a demonstration on Saturday and were planning more.'), ['Saturday', 'DATE', '2024-12-14']);
   });
+
+  it('reads "the weekend of" a day as the weekend of its ISO week (1998-05-16 is a Saturday in week 20)', () => {
+    assert.deepEqual(one('The summit will be held on the weekend of May 16.', '1998-03-11'), ['the weekend of May 16', 'DATE', '1998-W20-WE']);
+  });
 });
