@@ -66,6 +66,14 @@ const ORDINAL_PATTERN = /^(\d{1,2})(?:st|nd|rd|th)$/;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
 /** Words after "the year", "the day" that make it the period before or after the one in focus ("the year before"). */
 const ADJACENT_WORDS: ReadonlyMap<string, number> = new Map([['before', -1], ['earlier', -1], ['after', 1], ['later', 1]]);
+/** How many tokens after "the third straight day" a day it names may come ("... on Friday"). */
+const DAY_AFTER_WINDOW = 8;
+/** Possessives before "first day" ("his first day in office"); the timex opens with the ordinal. */
+const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your', "'s"]);
+/** Words between an ordinal and "day" ("the third straight day"). */
+const ORDINAL_DAY_FILLERS: ReadonlySet<string> = new Set(['straight', 'consecutive', 'successive', 'full']);
+const PRESENT_COPULAS: ReadonlySet<string> = new Set(['is', 'are', "'s", "'re"]);
+const PAST_COPULAS: ReadonlySet<string> = new Set(['was', 'were']);
 /** A value naming one calendar day. */
 const FULL_DAY_PATTERN = /^(\d{4})-(\d\d)-(\d\d)$/;
 const SLASH_DATE_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
@@ -319,6 +327,7 @@ export class Grammar {
     best = longer(best, this.isoDate(i), i);
     best = longer(best, this.coordinatedDay(i), i);
     best = longer(best, this.yearEnd(i), i);
+    best = longer(best, this.ordinalDay(i), i);
     if (t.b === 'mid') {
       const pod = PARTS_OF_DAY.get(this.b(i + 1));
       if (pod) best = longer(best, this.midPartOfDay(i + 2, pod), i);
@@ -1548,6 +1557,50 @@ export class Grammar {
     const ymd = last.y !== undefined ? { y: last.y, m: last.m, d: t.n } : null;
     if (ymd && !isValidDate(ymd.y, ymd.m, ymd.d)) return null;
     return this.cand(i + 1, 'DATE', formatPoint(ymd ? dayPoint(ymd) : { g: 'D', m: last.m, d: t.n }), 'monthday', ymd ? { ref: ymd } : {});
+  }
+
+  /**
+   * "the second day (of an offensive)", "its third straight day": the day some stretch has reached, the day in focus. A
+   * present clause ("It's the second day", "today is the eighth day") means the publication day, a past one the day
+   * named last in this or the sentence before; a future one ("his first day in office") is not placed. After a possessive
+   * the expression opens with the ordinal ("his first day").
+   */
+  private ordinalDay(i: number): Cand | null {
+    let j = i;
+    if (this.b(i) === 'the') j++;
+    else if (!POSSESSIVE_DETERMINERS.has(this.b(i - 1))) return null;
+    if (!ORDINALS.has(this.b(j))) return null;
+    let k = j + 1;
+    if (ORDINAL_DAY_FILLERS.has(this.b(k))) k++;
+    if (this.b(k) !== 'day' || this.toks[k].cap) return null;
+    const tense = this.tense(i);
+    if (tense === 'FUTURE' && !this.copulaBefore(i, PRESENT_COPULAS)) return null;
+    const named = this.dayNamedAfter(k + 1);
+    const past = tense === 'PAST' || this.copulaBefore(i, PAST_COPULAS);
+    const sent = this.ctx.sentOf[i] ?? 0;
+    const day = named ?? (past && this.day && this.daySent >= sent - 1 ? this.day : this.anchor);
+    return this.cand(k + 1, 'DATE', formatPoint(dayPoint(day)), 'ordinalday');
+  }
+
+  /** A day named a few words further in the clause ("fell for the third straight day on Friday", "... was Monday"). */
+  private dayNamedAfter(from: number): YMD | null {
+    const last = Math.min(this.ctx.sentEnd[this.ctx.sentOf[from - 1] ?? 0] ?? this.toks.length, from + DAY_AFTER_WINDOW);
+    for (let k = from; k < last; k++) {
+      const t = this.toks[k];
+      if (t.punct && t.b !== '.') return null;
+      if (!WEEKDAYS.has(t.b) && !DAY_OFFSETS.has(t.b)) continue;
+      const c = this.weekdayDate(k) ?? this.dayWord(k);
+      const v = c && c.type === 'DATE' ? FULL_DAY_PATTERN.exec(c.value) : null;
+      if (v) return { y: Number(v[1]), m: Number(v[2]), d: Number(v[3]) };
+    }
+    return null;
+  }
+
+  /** Is the word right before the expression at i (after "it"/"today" and the like) a copula of the set? */
+  private copulaBefore(i: number, copulas: ReadonlySet<string>): boolean {
+    const w = this.b(i - 1);
+    const key = w.endsWith("'s") && w.length > 2 ? 'is' : w;
+    return copulas.has(key);
   }
 
   /** "year end", "year's end" ("year-end" is one token, see hyphenated): the end of the current year. */

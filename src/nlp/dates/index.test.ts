@@ -557,4 +557,14 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
   it('reads "the weekend of" a day as the weekend of its ISO week (1998-05-16 is a Saturday in week 20)', () => {
     assert.deepEqual(one('The summit will be held on the weekend of May 16.', '1998-03-11'), ['the weekend of May 16', 'DATE', '1998-W20-WE']);
   });
+
+  it('reads "the second day (of ...)" as the day a stretch has reached: the publication day, or the day the clause names', () => {
+    assert.deepEqual(one("It's the second day of an offensive by the army."), ['the second day', 'DATE', '2024-12-09']);
+    assert.deepEqual(found('The index fell for the third straight day on Friday.'), [
+      ['the third straight day', 'DATE', '2024-12-06'],
+      ['Friday', 'DATE', '2024-12-06'],
+    ]);
+    // ahead ("would do so": "do" after a modal is no present tense): no day to give it
+    assert.deepEqual(found('He vowed he would do so on his first day in office.'), []);
+  });
 });

@@ -173,6 +173,8 @@ export class TenseFinder {
       return 'PRESENT';
     }
     if (PRESENT_AUXILIARIES.has(w)) {
+      // "would do so", "to do it": "do" after a modal or "to" is the base verb, and the word before it decides
+      if ((w === 'do' || w === 'does') && AUXILIARY_KEYS.has(this.key(this.prevWord(k, first)))) return null;
       if ((w === 'is' || w === 'are' || w === "'re") && this.key(k + 1) === 'to') return 'FUTURE'; // "is to meet Monday"
       // the expression is what the copula predicates: a schedule ("the match is on Saturday", "the deadline is Friday")
       if (before && (k + 1 === i || (k + 2 === i && COPULA_PREPOSITIONS.has(this.key(k + 1))))) return 'FUTURE';
