@@ -567,4 +567,9 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     // ahead ("would do so": "do" after a modal is no present tense): no day to give it
     assert.deepEqual(found('He vowed he would do so on his first day in office.'), []);
   });
+
+  it('reads "a year" after "been" as a duration, not a rate', () => {
+    assert.deepEqual(one('It has been a year since the attack.'), ['a year', 'DURATION', 'P1Y']);
+    assert.deepEqual(found('Fees rose to $5 a year.'), []);
+  });
 });

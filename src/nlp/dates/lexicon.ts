@@ -206,7 +206,7 @@ export const DURATION_FILLERS: ReadonlySet<string> = new Set(['trading', 'busine
 /** Words before "a week"/"an hour" that make it a duration ("for a week"); elsewhere "a year" is usually a rate ("$5 a year"). */
 export const ARTICLE_DURATION_CUES: ReadonlySet<string> = new Set([
   'for', 'in', 'within', 'than', 'about', 'nearly', 'almost', 'over', 'after', 'only', 'just', 'least', 'of', 'take', 'takes',
-  'took', 'taken', 'taking', 'last', 'lasts', 'lasted', 'spend', 'spent', 'during', 'half', 'around', 'roughly', 'some', 'another',
+  'took', 'taken', 'taking', 'been', 'last', 'lasts', 'lasted', 'spend', 'spent', 'during', 'half', 'around', 'roughly', 'some', 'another',
   'extra', 'full', 'entire', 'whole', 'once', 'under', 'up', 'to', 'barely', 'already', 'nearly', 'lasting', 'by', 'at', 'as',
 ]);
 /** Words before "noon" that make it a name, not a time ("High Noon"). */
