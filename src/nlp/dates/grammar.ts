@@ -1154,9 +1154,11 @@ export class Grammar {
     if (after && typeof after.n === 'number') {
       explicitYear = after.n;
       end = after.end;
-    } else if (this.b(end) === 'of' && this.b(end + 1) === 'last' && this.b(end + 2) === 'year') {
-      yearShift = -1;
-      end += 3;
+    } else if (this.b(end) === 'of' && this.yearOffsetAfter(end)) {
+      // "of last year", "of next year", "of this year"
+      const rel = this.yearOffsetAfter(end)!;
+      yearShift = rel.n;
+      end = rel.end;
     } else if (q === undefined) {
       const ya2 = YEAR_AGO.match(this.toks, end);
       if (ya2 && this.b(end) !== 'year-ago' && this.b(end) !== 'year-earlier') {

@@ -572,4 +572,10 @@ describe('recognizeDates: spellings, coordinations and anchored days', () => {
     assert.deepEqual(one('It has been a year since the attack.'), ['a year', 'DURATION', 'P1Y']);
     assert.deepEqual(found('Fees rose to $5 a year.'), []);
   });
+
+  it('reads "the first quarter of next year" as one expression, like "of last year"', () => {
+    assert.deepEqual(one('The deal should close in the first quarter of next year.'), ['the first quarter of next year', 'DATE', '2025-Q1']);
+    assert.deepEqual(one('Sales fell in the third quarter of last year.'), ['the third quarter of last year', 'DATE', '2023-Q3']);
+    assert.deepEqual(one('Profit rose in the fourth quarter of this year.'), ['the fourth quarter of this year', 'DATE', '2024-Q4']);
+  });
 });
