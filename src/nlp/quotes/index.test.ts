@@ -323,3 +323,11 @@ test('a second report coordinated with the first ends the first one and has the 
   assert.deepEqual(find(v, 'Republicans'), { kind: 'indirect', text: 'Republicans to join the ranks of climate change believers', cue: 'urged', speaker: 'Senator Graham', via: null });
   assert.deepEqual(find(v, 'lack'), { kind: 'indirect', text: "the party's lack of environmental awareness", cue: 'criticized', speaker: 'Senator Graham', via: null });
 });
+
+test('a nested partial quote needs a verb and its subject: a noun of the same form credits no one', () => {
+  const noun = run('The recent protests reflect demands for "more listening" from officials, the mayor said.');
+  assert.equal(noun.filter((x) => x.kind === 'partial').length, 0, JSON.stringify(noun));
+  const verb = run('The mayor said the protesters demanded "more listening" from officials.');
+  const inner = verb.find((x) => x.kind === 'partial');
+  assert.deepEqual(inner, { kind: 'partial', text: '"more listening"', cue: 'demanded', speaker: 'the protesters', via: 'The mayor' });
+});

@@ -1228,7 +1228,8 @@ function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
   for (let k = seg.openTok - 1; k > startTok; k--) {
     if (ctx.segOf[k] >= 0) break;
     const e = CUE_VERBS.get(ctx.lw[k]);
-    if (e && e.classes.has('directive') && e.form !== 'base') {
+    // a verb, not the noun of the same form ("reflect demands for 'more listening'")
+    if (e && e.classes.has('directive') && e.form !== 'base' && VERB_CODE[ctx.pos[k]] === 1) {
       verb = k;
       break;
     }
@@ -1237,7 +1238,8 @@ function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
   let k = startTok;
   if (ctx.lw[k] === 'that') k++;
   const r = rightNP(ctx, k, verb - 1, false);
-  if (!r) return null;
+  // the noun phrase is the verb's subject: nothing but auxiliaries between them
+  if (!r || skipAuxLeft(ctx, verb - 1, k) !== r.last) return null;
   // the same speaker is not a nested source
   if (outer.speaker && r.np.start === outer.speaker.start) return null;
   return { start: seg.start, end: seg.end, kind: 'partial', cue: span(ctx, verb, verb), speaker: r.np, via: outer.speaker, cueTok: verb, segs: [s], para: seg.firstPara };
