@@ -1228,8 +1228,8 @@ function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
   for (let k = seg.openTok - 1; k > startTok; k--) {
     if (ctx.segOf[k] >= 0) break;
     const e = CUE_VERBS.get(ctx.lw[k]);
-    // a verb, not the noun of the same form ("reflect demands for 'more listening'")
-    if (e && e.classes.has('directive') && e.form !== 'base' && VERB_CODE[ctx.pos[k]] === 1) {
+    // not the noun of the same form ("reflect demands for 'more listening'")
+    if (e && e.classes.has('directive') && e.form !== 'base' && NOUN_POS[ctx.pos[k]] !== 1) {
       verb = k;
       break;
     }
@@ -1238,8 +1238,11 @@ function nestedPartial(ctx: Ctx, outer: Found, s: number): Found | null {
   let k = startTok;
   if (ctx.lw[k] === 'that') k++;
   const r = rightNP(ctx, k, verb - 1, false);
-  // the noun phrase is the verb's subject: nothing but auxiliaries between them
-  if (!r || skipAuxLeft(ctx, verb - 1, k) !== r.last) return null;
+  if (!r) return null;
+  // the noun phrase is the verb's subject: nothing but auxiliaries between them, or the verb is
+  // coordinated with the one right after it ("the general agreed to leave and ordered …")
+  const coordinated = (ctx.lw[verb - 1] === 'and' || ctx.lw[verb - 1] === 'but') && VERB_CODE[ctx.pos[r.last + 1]] === 1;
+  if (skipAuxLeft(ctx, verb - 1, k) !== r.last && !coordinated) return null;
   // the same speaker is not a nested source
   if (outer.speaker && r.np.start === outer.speaker.start) return null;
   return { start: seg.start, end: seg.end, kind: 'partial', cue: span(ctx, verb, verb), speaker: r.np, via: outer.speaker, cueTok: verb, segs: [s], para: seg.firstPara };
