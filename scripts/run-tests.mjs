@@ -24,5 +24,8 @@ if (files.length === 0) {
   console.error('run-tests: no *.test.ts files found under ' + roots.join(', '));
   process.exit(1);
 }
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// a test that hangs fails by name after this long instead of stalling the whole run (a failing
+// assertion's message generation has been seen to hang under tsx); NEWSGRAPH_TEST_TIMEOUT_MS overrides
+const TEST_TIMEOUT_MS = Number(process.env.NEWSGRAPH_TEST_TIMEOUT_MS ?? 600_000);
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-timeout=${TEST_TIMEOUT_MS}`, '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(res.status ?? 1);
