@@ -18,7 +18,7 @@ export interface KbIo {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-const QUOTE_KINDS = ['direct', 'indirect', 'partial', 'mixed', 'refusal', 'belief'];
+const QUOTE_KINDS = ['direct', 'indirect', 'partial', 'mixed', 'refusal', 'belief', 'stance'];
 
 function isoDate(value: string): string {
   if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date like 2024-12-09.');

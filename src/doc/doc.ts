@@ -68,7 +68,7 @@ export interface Entity {
 export type AliasVia = 'name' | 'surname' | 'title' | 'acronym' | 'role' | 'pronoun' | 'anaphor' | 'credit';
 
 /** belief: an attributed belief or intention ("X thinks that", "X wants to"), not speech. */
-export type QuoteKind = 'direct' | 'indirect' | 'partial' | 'mixed' | 'refusal' | 'belief';
+export type QuoteKind = 'direct' | 'indirect' | 'partial' | 'mixed' | 'refusal' | 'belief' | 'stance';
 
 export interface QuoteSpeaker extends Span {
   /** id of the canonical entity in the `entities` layer, when resolved. */

@@ -277,7 +277,7 @@ describe('refusals', () => {
       ['/api/articles?limit=lots', 400, /limit: must be a whole number from 0 to 1000/],
       ['/api/articles?limit=5000', 400, /limit: must be at most 1000/],
       ['/api/articles?limt=5', 400, /unknown parameter "limt"; allowed: limit, offset, cursor, source/],
-      ['/api/search?kind=rumour', 400, /kind: must be one of direct, indirect, partial, mixed, refusal, belief, not "rumour"/],
+      ['/api/search?kind=rumour', 400, /kind: must be one of direct, indirect, partial, mixed, refusal, belief, stance, not "rumour"/],
       ['/api/search?from=2024-02-30', 400, /from: must be a date like 2024-12-09/],
       ['/api/search?from=2024-03-01&to=2024-02-01', 400, /"from" \(2024-03-01\) is after "to"/],
       ['/api/search?type=article&speaker=Keller', 400, /cannot be used with type=article/],

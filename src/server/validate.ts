@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { MAX_LIMIT } from '../store/store.js';
 import { ApiError } from './errors.js';
 
-export const QUOTE_KINDS = ['direct', 'indirect', 'partial', 'mixed', 'refusal', 'belief'] as const;
+export const QUOTE_KINDS = ['direct', 'indirect', 'partial', 'mixed', 'refusal', 'belief', 'stance'] as const;
 export const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'] as const;
 export const HIT_TYPES = ['quote', 'article'] as const;
 

@@ -151,7 +151,7 @@ export interface SearchOptions {
   /** Inclusive ISO dates on when a quote was said (said_on ?? published). */
   readonly saidFrom?: string;
   readonly saidTo?: string;
-  /** Quote kind: direct, indirect, partial, mixed, refusal, belief. */
+  /** Quote kind: direct, indirect, partial, mixed, refusal, belief, stance. */
   readonly kind?: string;
   /** Restrict to hits of one type. Quote-only filters (speaker, kind, said*) imply 'quote'. */
   readonly type?: 'quote' | 'article';

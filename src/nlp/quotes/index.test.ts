@@ -309,7 +309,7 @@ test('a speaker with a chain of appositions before the cue; a cue word used as a
 
 test('where and when a report was made is not its content; a clause keeps its own time', () => {
   const tweets = run('The senator attacked the governor in early-morning tweets.');
-  assert.deepEqual(find(tweets, 'governor'), { kind: 'indirect', text: 'the governor', cue: 'attacked', speaker: 'The senator', via: null });
+  assert.deepEqual(find(tweets, 'governor'), { kind: 'stance', text: 'the governor', cue: 'attacked', speaker: 'The senator', via: null });
   const statement = find(run('Mayor Ana Ruiz called for more school funding in a statement on Thursday.'), 'funding');
   assert.equal(statement.text, 'more school funding');
   // a reported clause: "in July" is part of what she said
@@ -321,7 +321,7 @@ test('where and when a report was made is not its content; a clause keeps its ow
 test('a second report coordinated with the first ends the first one and has the same speaker', () => {
   const v = run("Senator Graham urged Republicans to join the ranks of climate change believers, and criticized the party's lack of environmental awareness.");
   assert.deepEqual(find(v, 'Republicans'), { kind: 'indirect', text: 'Republicans to join the ranks of climate change believers', cue: 'urged', speaker: 'Senator Graham', via: null });
-  assert.deepEqual(find(v, 'lack'), { kind: 'indirect', text: "the party's lack of environmental awareness", cue: 'criticized', speaker: 'Senator Graham', via: null });
+  assert.deepEqual(find(v, 'lack'), { kind: 'stance', text: "the party's lack of environmental awareness", cue: 'criticized', speaker: 'Senator Graham', via: null });
 });
 
 test('a nested partial quote needs a verb and its subject: a noun of the same form credits no one', () => {
@@ -330,4 +330,12 @@ test('a nested partial quote needs a verb and its subject: a noun of the same fo
   const verb = run('The mayor said the protesters demanded "more listening" from officials.');
   const inner = verb.find((x) => x.kind === 'partial');
   assert.deepEqual(inner, { kind: 'partial', text: '"more listening"', cue: 'demanded', speaker: 'the protesters', via: 'The mayor' });
+});
+
+test('praise or criticism of something named is a stance; with a clause it is speech', () => {
+  assert.deepEqual(run('Residents applauded the announcement.'), [{ kind: 'stance', text: 'the announcement', cue: 'applauded', speaker: 'Residents', via: null }]);
+  const clause = find(run('The senator criticized that the bill was rushed through.'), 'bill');
+  assert.equal(clause.kind, 'indirect');
+  // not an evaluation verb: reported speech as before
+  assert.equal(find(run('Mayor Ana Ruiz called for more school funding.'), 'funding').kind, 'indirect');
 });

@@ -9,7 +9,7 @@
 import type { Doc, Quote, QuoteKind, QuoteSpeaker, Span, Token } from '../../doc/doc.js';
 import {
   AUXILIARIES, COORDINATORS, CUE_PARTICLES, CUE_VERBS, DAY_WORDS, DETERMINERS, LEADING_DISCOURSE, NEEDS_COMPLEMENT,
-  NP_MODIFIERS, NP_STOP, PASSIVE_MARKERS, REFUSAL_FIRST, REFUSAL_PHRASES, ROLE_NOUNS, SPEAKER_PRONOUNS, TELL_OBJECTS,
+  NP_MODIFIERS, NP_STOP, PASSIVE_MARKERS, REFUSAL_FIRST, REFUSAL_PHRASES, ROLE_NOUNS, SPEAKER_PRONOUNS, STANCE_VERBS, TELL_OBJECTS,
   type CueEntry,
 } from './lexicon.js';
 import { pairQuotes, type Segment } from './marks.js';
@@ -209,7 +209,7 @@ function finish(ctx: Ctx, found: Found[]): Quote[] {
     out.push({
       start: f.start,
       end: f.end,
-      kind: f.kind === 'indirect' && isBeliefCue(ctx, f.cueTok) ? 'belief' : f.kind,
+      kind: f.kind === 'indirect' && isBeliefCue(ctx, f.cueTok) ? 'belief' : f.kind === 'indirect' && isStance(ctx, f) ? 'stance' : f.kind,
       cue: f.cue,
       speaker: f.speaker ? speakerSpan(ctx, f.speaker) : null,
       via: f.via ? speakerSpan(ctx, f.via) : null,
@@ -282,6 +282,28 @@ function isBeliefCue(ctx: Ctx, k: number): boolean {
   if (!e) return false;
   const classes = e.classes as ReadonlySet<string>;
   return (classes.has('belief') || classes.has('intent')) && !SPEECH_CLASSES.some((c) => classes.has(c));
+}
+
+const STANCE_FINITE = new Uint8Array(64);
+POS_TAGS.forEach((t, i) => {
+  if (t === 'VBD' || t === 'VBZ' || t === 'VBP' || t === 'MD') STANCE_FINITE[i] = 1;
+});
+const CLAUSE_OPENERS = new Set(['that', 'to', 'if', 'whether', 'how', 'why', 'what', 'when', 'where', 'who']);
+
+/**
+ * An evaluation verb whose content is a noun phrase with no clause of its own ("Residents applauded
+ * the announcement", "criticized the party's lack of awareness"): a stance taken on something, which
+ * readers should not take for a statement. Content with a clause ("criticized that …") is speech.
+ */
+function isStance(ctx: Ctx, f: Found): boolean {
+  if (f.cueTok < 0 || !f.cue || f.cue.end > f.start || !STANCE_VERBS.has(ctx.lw[f.cueTok])) return false;
+  let first = f.cueTok;
+  while (first < ctx.n && ctx.toks[first].start < f.start) first++;
+  if (first >= ctx.n || CLAUSE_OPENERS.has(ctx.lw[first])) return false;
+  for (let k = first; k < ctx.n && ctx.toks[k].start < f.end; k++) {
+    if (ctx.segOf[k] >= 0 || STANCE_FINITE[ctx.pos[k]] === 1) return false;
+  }
+  return true;
 }
 
 function speakerSpan(ctx: Ctx, span: Span): QuoteSpeaker {

@@ -126,6 +126,18 @@ function compileCues(): Map<string, CueEntry> {
 /** Every inflected cue-verb form, lower-case, to its lemma and classes. */
 export const CUE_VERBS: ReadonlyMap<string, CueEntry> = compileCues();
 
+/**
+ * Verbs of evaluation. Their content is often a noun phrase ("Residents applauded the
+ * announcement", "criticized the party's lack of awareness"): a stance taken on something, not a
+ * statement with a proposition. Used only to label such quotes; they are not cue words by themselves.
+ */
+const STANCE_LEMMAS = [
+  'praise', 'criticize', 'criticise', 'welcome', 'applaud', 'hail', 'laud', 'celebrate', 'condemn', 'denounce', 'decry',
+  'slam', 'blast', 'attack', 'mock', 'ridicule', 'oppose', 'endorse', 'support', 'back', 'reject', 'defend', 'thank',
+  'blame', 'deplore', 'lambaste', 'chastise', 'castigate', 'rebuke', 'commend', 'salute', 'cheer', 'dismiss', 'embrace',
+];
+export const STANCE_VERBS: ReadonlySet<string> = new Set(STANCE_LEMMAS.flatMap((l) => inflect(l).map(([w]) => w)));
+
 /** Cue lemmas that need a following particle to be a cue ("point out"), and that particle. */
 export const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
   ['point', 'out'],

@@ -16,6 +16,7 @@ export const KIND_LABEL: Record<string, string> = {
   mixed: 'Mixed quote',
   refusal: 'Refusal to comment',
   belief: 'Attributed belief or intention',
+  stance: 'Stance (praise, criticism, support) on something named',
 };
 
 export const kindLabel = (kind: string) => KIND_LABEL[kind] ?? `Quote (${kind})`;
@@ -170,7 +171,7 @@ ${original ? html` · <a href="${original}" rel="noopener noreferrer nofollow">o
 ${republished ? html` · republished from <a href="${republished}" rel="noopener noreferrer nofollow">${hostOf(republished)}</a>` : ''}
 ${r.byline ? html` · by ${r.byline}` : ''}</p>
 ${copiesHtml(article.copies ?? [])}
-<p class="legend" aria-label="Legend"><span class="quote quote-direct">direct</span> <span class="quote quote-indirect">indirect</span> <span class="quote quote-partial">partial / mixed</span> <span class="quote quote-refusal">refusal</span> <span class="quote quote-belief">belief</span> <span class="speaker">speaker</span> <span class="cue">cue</span> <a class="ent" href="#main">entity</a> <time class="date" tabindex="0" title="normalised value" data-value="normalised value">date</time></p>
+<p class="legend" aria-label="Legend"><span class="quote quote-direct">direct</span> <span class="quote quote-indirect">indirect</span> <span class="quote quote-partial">partial / mixed</span> <span class="quote quote-refusal">refusal</span> <span class="quote quote-belief">belief</span> <span class="quote quote-stance">stance</span> <span class="speaker">speaker</span> <span class="cue">cue</span> <a class="ent" href="#main">entity</a> <time class="date" tabindex="0" title="normalised value" data-value="normalised value">date</time></p>
 </header>
 <div class="article-grid">
 <section class="body" aria-label="Article text">
