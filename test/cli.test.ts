@@ -7,9 +7,10 @@ import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { seedArticlePath } from './shared.js';
 
 const BIN = new URL('../bin/newsgraph.js', import.meta.url).pathname;
-const SEED = new URL('./fixtures/articles/seed/input.txt', import.meta.url).pathname;
+const SEED = seedArticlePath();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-cli-'));
 
 function run(args: string[], input?: string | Buffer) {

@@ -10,8 +10,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { submitArticle } from '../../src/server/api/articles.js';
 import { resolveConfig } from '../../src/server/config.js';
 import { ROOT, SCREENSHOTS, launchBrowser, startTestServer, type TestServer } from './harness.js';
+import { seedArticlePath } from '../shared.js';
 
-const SEED = fs.readFileSync(path.join(ROOT, 'test/fixtures/articles/seed/input.txt'), 'utf8');
+const SEED = fs.readFileSync(seedArticlePath(), 'utf8');
 const PESKOV_QUOTE = 'Such decisions cannot be made without the consent of the Russian President.';
 const PASSWORD = 'correct horse battery staple';
 

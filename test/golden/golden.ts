@@ -1,4 +1,4 @@
-// Golden checks over test/fixtures/articles/<slug>/: input.txt (a page-like text) or input.html,
+// Golden checks over test/fixtures/articles/<slug>/: input.txt (a page-like text), input.html, or input.shared (a file under ../shared),
 // and expected.json — what a careful reader extracts, written and checked by hand. Every item
 // is one named test, so a regression in any stage names what broke. seed.test.ts runs the
 // founding example, articles.test.ts every other folder.
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { extractArticle } from '../../src/extract/article.js';
 import type { ArticleInput } from '../../src/extract/index.js';
 import type { ArticleResult } from '../../src/result.js';
+import { sharedFile } from '../shared.js';
 
 interface ExpectedQuote { direct?: boolean; kind?: string; kinds?: string[]; speaker: string | null; speaker_text?: string; via?: string; cue?: string | null; text: string }
 interface Expected {
@@ -35,7 +36,10 @@ const stripThe = (s: string) => norm(s).replace(/^the /, '');
 function inputOf(dir: URL, published: string | null): ArticleInput {
   const html = new URL('input.html', dir);
   if (fs.existsSync(html)) return { kind: 'html', html: fs.readFileSync(html, 'utf8') };
-  return { kind: 'text', text: fs.readFileSync(new URL('input.txt', dir), 'utf8'), published };
+  // input.shared names a file under ../shared to read instead of a copy (the founding example)
+  const shared = new URL('input.shared', dir);
+  const input = fs.existsSync(shared) ? sharedFile(fs.readFileSync(shared, 'utf8').trim()) : new URL('input.txt', dir);
+  return { kind: 'text', text: fs.readFileSync(input, 'utf8'), published };
 }
 
 export const ARTICLE_FIXTURES: readonly string[] = fs.readdirSync(ROOT).sort();
