@@ -2,18 +2,9 @@
 // every machine analyses the same text), plus the dev texts in ../shared/data when present.
 import fs from 'node:fs';
 import path from 'node:path';
+import { mulberry32 } from '../src/rng.js';
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng };
 
 const FIRST = ['Anna', 'Tom', 'Maria', 'Li', 'Omar', 'Sofia', 'James', 'Elena', 'Kofi', 'Priya', 'Lukas', 'Aiko'];
 const LAST = ['Berg', 'Hale', 'Novak', 'Chen', 'Haddad', 'Rossi', 'Walker', 'Petrova', 'Mensah', 'Sharma', 'Weber', 'Sato'];
@@ -47,7 +38,7 @@ export function generateArticle(r: () => number): string {
 export const CORPUS_SEED = 20241209;
 
 export function syntheticCorpus(count: number, seed = CORPUS_SEED): string[] {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   return Array.from({ length: count }, () => generateArticle(r));
 }
 

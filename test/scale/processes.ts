@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../src/rng.js';
 
 const CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.ts');
 
@@ -59,17 +60,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
-/** mulberry32, and short generated news texts (each names its index, so every one is distinct). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Short generated news texts (each names its index, so every one is distinct); rng is mulberry32. */
+export { mulberry32 as rng };
 
 const FIRST = ['Anna', 'Tom', 'Maria', 'Li', 'Omar', 'Sofia', 'James', 'Elena', 'Kofi', 'Priya', 'Lukas', 'Aiko'];
 const LAST = ['Berg', 'Hale', 'Novak', 'Chen', 'Haddad', 'Rossi', 'Walker', 'Petrova', 'Mensah', 'Sharma', 'Weber', 'Sato'];
