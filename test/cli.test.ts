@@ -13,8 +13,8 @@ const BIN = new URL('../bin/newsgraph.js', import.meta.url).pathname;
 const SEED = seedArticlePath();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-cli-'));
 
-function run(args: string[], input?: string | Buffer) {
-  const res = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+function run(args: string[], input?: string | Buffer, timeout = 120_000) {
+  const res = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 const lines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l));
@@ -89,8 +89,10 @@ describe('newsgraph extract FILE', () => {
     const big = (para.repeat(8) + '\n\n').repeat(Math.ceil((20 * 1024 * 1024) / (para.length * 8 + 2)));
     const f = path.join(tmp, 'big.txt');
     fs.writeFileSync(f, big);
-    const r = run(['extract', f]);
-    assert.equal(r.code, 0, r.stderr.slice(0, 500));
+    // about 80 s alone on this 2-core machine; the guard is generous because this checks memory and
+    // completion, not speed (speed is measured in npm run bench), and a busy machine is slower
+    const r = run(['extract', f], undefined, 480_000);
+    assert.equal(r.code, 0, r.stderr.slice(0, 500) || 'no exit code: killed by the timeout or a signal');
     const out = JSON.parse(r.stdout);
     assert.ok(out.quotes.length > 1000);
   });
