@@ -52,40 +52,28 @@ export function gazTable(g: Gazetteer): GazTable {
 export const MAX_PHRASE = 6;
 
 /**
- * Word clusters (models/clusters, src/nlp/clusters.ts: 1,024 fine ⊂ 128 mid ⊂ 16 coarse clusters of
- * GloVe words) as the NER model stores them: hash of the lower-cased word (hashStr, as `lowerH`) ->
- * its fine cluster, and per fine cluster its mid and coarse cluster. get() gives the three ids + 1
- * packed (fine + 1 in bits 0-10, mid + 1 in 11-18, coarse + 1 in 19-23), 0 for a word outside the table.
+ * Unsupervised word clusters (scripts/train-ner-clusters.ts): hash of the normalised form (lower-case,
+ * digits -> 0, as `norm` below) -> cluster bit string with a leading 1 marker ((1 << depth) | bits).
  */
 export class ClusterTable {
   readonly keys: Uint32Array;
-  readonly vals: Uint32Array;
+  readonly vals: Uint16Array;
   readonly mask: number;
-  /** words in the table */
-  readonly size: number;
-  /**
-   * @param words hashStr of each (lower-case) word
-   * @param fine its fine cluster
-   * @param parents per fine cluster: mid << 8 | coarse
-   */
-  constructor(words: Uint32Array, fine: Uint16Array, parents: Uint16Array) {
+  constructor(keys: Uint32Array, vals: Uint16Array) {
     let cap = 16;
-    while (cap < words.length * 2) cap <<= 1;
+    while (cap < keys.length * 2) cap <<= 1;
     this.mask = cap - 1;
     this.keys = new Uint32Array(cap);
-    this.vals = new Uint32Array(cap);
-    this.size = words.length;
-    for (let r = 0; r < words.length; r++) {
-      const k = words[r] || 1;
+    this.vals = new Uint16Array(cap);
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r] || 1;
       let i = (k ^ (k >>> 16)) & this.mask;
       while (this.keys[i] !== 0 && this.keys[i] !== k) i = (i + 1) & this.mask;
-      const f = fine[r];
-      const pm = parents[f];
       this.keys[i] = k;
-      this.vals[i] = (f + 1) | (((pm >> 8) + 1) << 11) | (((pm & 255) + 1) << 19);
+      this.vals[i] = vals[r];
     }
   }
-  /** The packed cluster ids of a lower-cased word's hash, 0 if unknown. */
+  /** The cluster path of a form hash, 0 if unknown. */
   get(k0: number): number {
     const k = k0 || 1;
     const keys = this.keys;
@@ -97,13 +85,31 @@ export class ClusterTable {
       i = (i + 1) & this.mask;
     }
   }
+  /** Build from "form<TAB>bits" lines (the clusters.tsv format). */
+  static fromTsv(text: string): { table: ClusterTable; keys: Uint32Array; vals: Uint16Array } {
+    const keys: number[] = [];
+    const vals: number[] = [];
+    for (const line of text.split('\n')) {
+      const tab = line.lastIndexOf('\t');
+      if (tab <= 0) continue;
+      const b = line.slice(tab + 1);
+      const depth = b === '-' ? 0 : Math.min(b.length, 15);
+      keys.push(hashStr(line.slice(0, tab)));
+      vals.push((1 << depth) | (depth ? parseInt(b.slice(0, depth), 2) : 0));
+    }
+    const k = Uint32Array.from(keys);
+    const v = Uint16Array.from(vals);
+    return { table: new ClusterTable(k, v), keys: k, vals: v };
+  }
 }
-/** Fine cluster + 1 of a packed ClusterTable value (0: unknown word). */
-export const cluFine = (c: number): number => c & 2047;
-/** Mid cluster + 1 (0: unknown word). */
-export const cluMid = (c: number): number => (c >>> 11) & 255;
-/** Coarse cluster + 1 (0: unknown word). */
-export const cluCoarse = (c: number): number => c >>> 19;
+/** Cluster prefix of length p of a path with leader bit (the whole path if shorter). */
+function cluPrefix(path: number, p: number): number {
+  const depth = 31 - Math.clz32(path);
+  return depth <= p ? path : path >>> (depth - p);
+}
+const CLU_MODE = 3; // bit 1: neighbour clusters, bit 2: cluster x shape
+const CLU_PREFIXES = [4, 6, 8, 10, 12, 15];
+
 export function phraseHashOf(lowerTokens: readonly string[]): number {
   let h = PHRASE_SEED;
   for (const t of lowerTokens) h = phraseStep(h, hashStr(t));
@@ -148,7 +154,7 @@ const enum T {
   Nm1, Nm2, Np1, Np2, Sm1, Sp1, S3, Bm1, Bp1, ShNm1, ShNp1, Init, Caps, CapsNorm, DocCap, DocCapSh,
   Gaz, TGaz, First, FirstPrev, FirstNext, Title, OrgW, OrgRun, LocW, LocRun, Run, Len, Pm1Word, Np1Sh,
   P1Self, P1Prev, P1Next, P1Doc, P1DocMaj, DGaz, P1Cnt, Nm1Sh, Low, CapsSh,
-  Wm1, Wp1, Tri, S5, RunLast, RunFirst, RunPrev, CluF, CluM, CluC, CluFSh, CluMSh, CluM1, CluP1, CluBi, CluM1Sh,
+  Wm1, Wp1, Tri, S5, RunLast, RunFirst, RunPrev, Clu, CluM1, CluP1, CluSh, CluBi,
   // dynamic (depend on previous predicted labels)
   D1 = 100, D2, D1Norm, D1Short, D1Nm1,
 }
@@ -425,9 +431,8 @@ export interface SentenceBase extends SentenceFeatures {
   /** WORD_TYPES.generation when tids were taken (entries of other generations are void) */
   tgen: number;
   /**
-   * Every token's keys start with this many keys that depend only on its string and `caps` (and on
-   * the cluster table, which is the model's: the same keys for every occurrence of a word in
-   * sentences of the same case, so their sums can be cached per model table).
+   * Every token's keys start with this many keys that depend only on its string and `caps` (the same
+   * keys for every occurrence of a word in sentences of the same case, so their sums can be cached).
    */
   prefix: number;
 }
@@ -518,46 +523,6 @@ export class WordTypes {
 export const WORD_TYPES = new WordTypes();
 const localScratch = new Uint32Array(TW);
 
-/** Most word-local keys a token has (wordKeys). */
-const PMAX = 18;
-
-/**
- * The word-local keys of token i (those that depend only on its string, `caps` and the cluster table:
- * SentenceBase.prefix) into out[o ..); returns their number.
- */
-function wordKeys(out: Uint32Array, o: number, i: number, norm: Uint32Array, short: Uint32Array, caps: boolean, c: number, clu: boolean): number {
-  const capsBit = caps ? 1 : 0;
-  const sh = short[i];
-  let k = o;
-  out[k++] = T.Bias;
-  if (!caps) out[k++] = mix(T.Word, tWord[i]);
-  out[k++] = mix(T.Norm, norm[i]);
-  out[k++] = mix3(T.Shape, tShape[i], capsBit);
-  out[k++] = mix3(T.Short, sh, capsBit);
-  for (let j = 0; j < 4; j++) {
-    out[k++] = mix(T.Pre1 + j, tPre[i * 4 + j]);
-    out[k++] = mix(T.Suf1 + j, tSuf[i * 4 + j]);
-  }
-  if (clu) {
-    // the word's clusters (all 0 for a word outside the table), alone and with its shape
-    out[k++] = mix(T.CluF, cluFine(c));
-    out[k++] = mix(T.CluM, cluMid(c));
-    out[k++] = mix(T.CluC, cluCoarse(c));
-    out[k++] = mix3(T.CluFSh, cluFine(c), mix(sh, capsBit));
-    out[k++] = mix3(T.CluMSh, cluMid(c), mix(sh, capsBit));
-  }
-  for (let j = o; j < k; j++) if (out[j] === 0) out[j] = 1;
-  return k - o;
-}
-
-/**
- * Memo of each WORD_TYPES entry's packed clusters + 1 (0: not looked up yet), so that the cluster table
- * is probed once per word type; valid for one WORD_TYPES generation and one cluster table.
- */
-let typeClu: Uint32Array | null = null;
-let typeCluGen = -1;
-let typeCluTable: ClusterTable | null = null;
-
 /** Static (first-pass) features of one sentence. `gaz` is the training-data gazetteer. */
 export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz: Gazetteer | GazTable, clu?: ClusterTable | null): SentenceBase {
   const gt = gaz instanceof GazTable ? gaz : gazTable(gaz);
@@ -610,23 +575,7 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
     gstart[i] = (b >> 5) & 1;
   }
   const cl = tCl;
-  if (clu) {
-    if (tids) {
-      if (!typeClu) typeClu = new Uint32Array(TYPE_CAP);
-      if (typeCluGen !== tgen || typeCluTable !== clu) {
-        typeClu.fill(0);
-        typeCluGen = tgen;
-        typeCluTable = clu;
-      }
-      const memo = typeClu;
-      for (let i = 0; i < n; i++) {
-        const t = tids[i];
-        let v = memo[t];
-        if (v === 0) memo[t] = v = clu.get(lowerH[i]) + 1;
-        cl[i] = v - 1;
-      }
-    } else for (let i = 0; i < n; i++) cl[i] = clu.get(lowerH[i]);
-  }
+  if (clu) for (let i = 0; i < n; i++) cl[i] = clu.get(norm[i]);
   const gbits = tGbits;
   const tbits = tTbits;
   gbits.fill(0, 0, n);
@@ -665,10 +614,17 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
     const sm1 = i > 0 ? short[i - 1] : BOS;
     const sp1 = i + 1 < n ? short[i + 1] : EOS;
     const initial = i === 0 || bits[i - 1] & 64 ? 1 : 0;
-    // the word-local keys (SentenceBase.prefix)
-    if (klen + PMAX > kbuf.length) growKeys();
-    prefix = wordKeys(kbuf, klen, i, norm, short, caps, cl[i], clu != null);
-    klen += prefix;
+    push(T.Bias);
+    if (!caps) push(mix(T.Word, word[i]));
+    push(mix(T.Norm, norm[i]));
+    push(mix3(T.Shape, shape[i], capsBit));
+    push(mix3(T.Short, short[i], capsBit));
+    for (let k = 0; k < 4; k++) {
+      push(mix(T.Pre1 + k, pre[i * 4 + k]));
+      push(mix(T.Suf1 + k, suf[i * 4 + k]));
+    }
+    // (the keys so far depend only on the word and caps: SentenceBase.prefix)
+    prefix = klen - kstart - offsets[i];
     push(mix(T.Nm1, nm1));
     push(mix(T.Nm2, nm2));
     push(mix(T.Np1, np1));
@@ -724,17 +680,21 @@ export function sentenceFeatures(words: readonly string[], ctx: DocContext, gaz:
     }
     push(mix3(T.Tri, mix(nm1, norm[i]), np1));
     if (clu) {
-      // the neighbours' clusters (before / after the sentence: ids no word has)
-      const cm = i > 0 ? cl[i - 1] : 0xffffff;
-      const cp = i + 1 < n ? cl[i + 1] : 0xffffff;
-      push(mix3(T.CluM1, 0, cluFine(cm)));
-      push(mix3(T.CluM1, 1, cluMid(cm)));
-      push(mix3(T.CluP1, 0, cluFine(cp)));
-      push(mix3(T.CluP1, 1, cluMid(cp)));
-      push(mix3(T.CluM1, 2, cluCoarse(cm)));
-      push(mix3(T.CluP1, 2, cluCoarse(cp)));
-      push(mix3(T.CluBi, cluMid(cm), cluMid(cl[i])));
-      push(mix3(T.CluM1Sh, cluMid(cm), mix(short[i], capsBit)));
+      const c = cl[i];
+      if (c === 0) push(mix3(T.Clu, 0, short[i]));
+      else {
+        if (CLU_MODE & 2) push(mix3(T.CluSh, cluPrefix(c, 8), mix(short[i], capsBit)));
+        for (const p of CLU_PREFIXES) push(mix3(T.Clu, p, cluPrefix(c, p)));
+      }
+      if (CLU_MODE & 1) {
+      const cm = i > 0 ? cl[i - 1] : 1;
+      const cp = i + 1 < n ? cl[i + 1] : 1;
+      push(mix3(T.CluM1, 6, cluPrefix(cm, 6)));
+      push(mix3(T.CluM1, 10, cluPrefix(cm, 10)));
+      push(mix3(T.CluP1, 6, cluPrefix(cp, 6)));
+      push(mix3(T.CluP1, 10, cluPrefix(cp, 10)));
+      push(mix3(T.CluBi, cluPrefix(cm, 8), cluPrefix(c || 1, 8)));
+      }
     }
     push(mix3(T.S5, mix(i > 1 ? short[i - 2] : BOS, sm1), mix(sp1, i + 2 < n ? short[i + 2] : EOS)));
   }

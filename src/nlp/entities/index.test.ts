@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc, type EntityMention } from '../../doc/doc.js';
 import { sentences, tokenize } from '../tokens.js';
-import { loadClusters } from '../clusters.js';
-import { cluCoarse, cluFine, cluMid, docContext, gazTable, pass1Summary, pass2Features, sentenceFeatures, TYPE_CAP, type SentenceFeatures } from './features.js';
-import { hashStr } from './hash.js';
+import { docContext, gazTable, pass1Summary, pass2Features, sentenceFeatures, TYPE_CAP, type SentenceFeatures } from './features.js';
 import { loadNerModel, recognizeMentions } from './index.js';
 import { staticScores, transitionScores, type Scorer, type WeightTable } from './model.js';
 import { tagDocument } from './tagger.js';
@@ -95,8 +93,6 @@ test('the cached fast paths give exactly the scores of plain key-by-key scoring,
     const ctx = docContext(sentences);
     const gaz = gazTable(m.gazetteer);
     const bases = sentences.map((w) => sentenceFeatures(w, ctx, gaz, m.clusters));
-    // the word-local keys (word, shapes, affixes, clusters) are the cached prefix
-    for (const f of bases) if (f.tids) assert.ok(f.prefix >= 15, `prefix ${f.prefix}`);
     const p = pass1Summary(sentences, tagDocument(m, sentences));
     bases.forEach((f, si) => {
       const extra = pass2Features(f, p, gazTable(p.phrases), si);
@@ -113,17 +109,4 @@ test('the cached fast paths give exactly the scores of plain key-by-key scoring,
   // (the features taken before it are then scored key by key), and one too long for the cache
   const fresh = (n: number, tag: string): string[] => Array.from({ length: Math.floor(n) }, (_, i) => (i % 7 === 0 ? 'Mr' : `${tag}${i}`) + (i % 3 === 0 ? '' : 'x'));
   check([doc[0], fresh(TYPE_CAP * 0.6, 'Qa'), doc[1], fresh(TYPE_CAP * 0.6, 'Qb'), doc[2], fresh(TYPE_CAP + 5, 'Qc'), doc[3], doc[0]]);
-});
-
-test('the word clusters in the model file are those of models/clusters (src/nlp/clusters.ts lookup)', () => {
-  const m = loadNerModel();
-  assert.ok(m.clusters, 'the model was trained with word clusters');
-  const c = loadClusters();
-  const words = [...SEED_LIKE.split(/[\s.,:()]+/), 'criticized', 'chastised', "'s", '1996', 'n\'t', 'Zzqxv', 'Tahrir-al-Sham', ''];
-  for (const w of words) {
-    const want = c.lookup(w);
-    const got = m.clusters.get(hashStr(w.toLowerCase()));
-    assert.deepEqual(got === 0 ? null : { fine: cluFine(got) - 1, mid: cluMid(got) - 1, coarse: cluCoarse(got) - 1 }, want && { ...want }, w);
-  }
-  assert.equal(m.clusters.size, c.size.words);
 });

@@ -637,7 +637,7 @@ export interface NerModel {
   readonly pass1: WeightTable;
   readonly pass2: WeightTable | null;
   readonly gazetteer: Gazetteer;
-  /** word clusters (models/clusters, copied in at training; absent in models trained without them) */
+  /** unsupervised word clusters (absent in models trained without them) */
   readonly clusters: ClusterTable | null;
 }
 
@@ -656,14 +656,9 @@ function quantize(rows: Float32Array): { q: Int16Array; scale: number } {
   return { q, scale };
 }
 
-/** Word clusters as stored in the model file (ClusterTable's constructor arguments). */
 export interface ClusterData {
-  /** hashStr of each (lower-case) word */
-  words: Uint32Array;
-  /** its fine cluster */
-  fine: Uint16Array;
-  /** per fine cluster: mid << 8 | coarse */
-  parents: Uint16Array;
+  keys: Uint32Array;
+  vals: Uint16Array;
 }
 
 export function serializeModel(meta: Record<string, unknown>, pass1: TableData, pass2: TableData | null, gaz: Gazetteer, clusters?: ClusterData | null): Buffer {
@@ -685,9 +680,8 @@ export function serializeModel(meta: Record<string, unknown>, pass1: TableData, 
   parts.push({ name: 'gaz.keys', arr: gk, type: 'u32' });
   parts.push({ name: 'gaz.masks', arr: gm, type: 'u8' });
   if (clusters) {
-    parts.push({ name: 'clu.words', arr: clusters.words, type: 'u32' });
-    parts.push({ name: 'clu.fine', arr: clusters.fine, type: 'u16' });
-    parts.push({ name: 'clu.parents', arr: clusters.parents, type: 'u16' });
+    parts.push({ name: 'clu.keys', arr: clusters.keys, type: 'u32' });
+    parts.push({ name: 'clu.paths', arr: clusters.vals, type: 'u16' });
   }
   return packSections('NER1', { meta }, parts);
 }
@@ -710,9 +704,8 @@ export function deserializeModel(buf: Uint8Array): NerModel {
   const gk = get('gaz.keys');
   const gm = get('gaz.masks');
   if (gk && gm) for (let i = 0; i < gk.arr.length; i++) gazetteer.set(gk.arr[i], gm.arr[i]);
-  const cw = get('clu.words');
-  const cf = get('clu.fine');
-  const cp = get('clu.parents');
-  const clusters = cw && cf && cp ? new ClusterTable(cw.arr as Uint32Array, cf.arr as Uint16Array, cp.arr as Uint16Array) : null;
+  const ck = get('clu.keys');
+  const cv = get('clu.paths');
+  const clusters = ck && cv ? new ClusterTable(ck.arr as Uint32Array, cv.arr as Uint16Array) : null;
   return { meta, pass1, pass2: table('pass2'), gazetteer, clusters };
 }
