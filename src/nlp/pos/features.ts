@@ -6,6 +6,7 @@
 // Each unit is hashed once (normalised lower-case form, prefixes/suffixes 1-3, shape); feature
 // keys mix a small template id with those hashes.
 
+import { loadClusters, type Clusters } from '../clusters.js';
 import { mix, mix3 } from '../entities/hash.js';
 
 /** Penn Treebank tags as CoNLL-2003 writes them (brackets as "(" ")"), index = the tag code. */
@@ -126,6 +127,31 @@ function charClass(c: number): number {
 const FNV = 0x811c9dc5;
 const PRIME = 0x01000193;
 
+// ------------------------------------------------------------------------------ word clusters
+
+/** Cluster id of a word outside the cluster table (or without a letter). */
+export const NO_CLUSTER = 0xffff;
+let clusterTable: Clusters | null = null;
+/** The word clusters the features read (models/clusters), loaded on first use. */
+export function wordClusters(): Clusters {
+  return (clusterTable ??= loadClusters());
+}
+
+/**
+ * A fingerprint of the cluster table: its sizes and the clusters of a few common words. The model
+ * file records the one it was trained with and loading checks it (the cluster ids are features).
+ */
+export function clusterFingerprint(): string {
+  const c = wordClusters();
+  let h = FNV;
+  for (const w of ['the', 'said', 'government', 'president', 'market', 'percent', 'week', 'quickly', 'would', 'french', 'two', 'new', 'after', 'run', 'blue', 'against']) {
+    const x = c.lookup(w);
+    for (const v of x ? [x.fine, x.mid, x.coarse] : [NO_CLUSTER]) h = Math.imul(h ^ v, PRIME);
+  }
+  const { fine, mid, coarse, words } = c.size;
+  return `${fine}/${mid}/${coarse}/${words}:${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
 // ------------------------------------------------------------------------------ units
 
 /** Per-unit hashes of one sentence (buffers grow and are reused). */
@@ -137,6 +163,14 @@ export class Units {
   affix = new Uint32Array(0); // 6 per unit: prefix 1..3, suffix 1..3
   shape = new Uint32Array(0); // collapsed shape (Xx, X.X., d,d ...)
   flags = new Uint8Array(0); // 1 has lower, 2 has upper, 4 starts upper, 8 opening punctuation
+  /** word clusters (fine, mid, coarse; NO_CLUSTER outside the table), looked up on demand: `cluster(i)` */
+  fine = new Int32Array(0);
+  mid = new Int32Array(0);
+  coarse = new Int32Array(0);
+  private looked = new Uint8Array(0);
+  private src: string[] = [];
+  private from = new Int32Array(0);
+  private to = new Int32Array(0);
   /** sentence is ALL-CAPS (no lower-case letter, some upper-case word) */
   caps = 0;
 
@@ -149,6 +183,13 @@ export class Units {
       this.affix = new Uint32Array(cap * 6);
       this.shape = new Uint32Array(cap);
       this.flags = new Uint8Array(cap);
+      this.fine = new Int32Array(cap);
+      this.mid = new Int32Array(cap);
+      this.coarse = new Int32Array(cap);
+      this.looked = new Uint8Array(cap);
+      this.src = new Array<string>(cap).fill('');
+      this.from = new Int32Array(cap);
+      this.to = new Int32Array(cap);
     }
     this.n = n;
   }
@@ -216,6 +257,34 @@ export class Units {
     }
     if (len >= 1 && OPENERS.has(h >>> 0)) fl |= 8;
     this.flags[u] = fl;
+    this.looked[u] = 0;
+    this.src[u] = src;
+    this.from[u] = a;
+    this.to[u] = b;
+  }
+
+  /**
+   * Look up unit i's word clusters (once; inference does it once per word type). The word is looked up
+   * as its form hash reads it (lower-cased, digits -> 0, apostrophes and hyphens normalised), so that
+   * units with the same form always get the same clusters.
+   */
+  cluster(i: number): void {
+    if (this.looked[i]) return;
+    this.looked[i] = 1;
+    let hit: { fine: number; mid: number; coarse: number } | null = null;
+    if (this.flags[i] & 3) {
+      const s = this.src[i];
+      let w = '';
+      for (let k = this.from[i], e = this.to[i]; k < e; k++) {
+        const c = normCode(s.charCodeAt(k));
+        const cls = charClass(c);
+        w += String.fromCharCode(cls === 3 ? 48 : cls === 2 || (cls === 1 && c >= 128) ? lowerCode(c) : c);
+      }
+      hit = wordClusters().lookup(w);
+    }
+    this.fine[i] = hit ? hit.fine : NO_CLUSTER;
+    this.mid[i] = hit ? hit.mid : NO_CLUSTER;
+    this.coarse[i] = hit ? hit.coarse : NO_CLUSTER;
   }
 
   /** After all units are set: the sentence's ALL-CAPS flag. */
@@ -258,6 +327,8 @@ export const EOS2 = 0x6543210;
 const enum T {
   Bias = 1, Form, Pre1, Pre2, Pre3, Suf1, Suf2, Suf3, ShapeCaps, ShapeInit, Fm1, Fm2, Fp1, Fp2, Sfm1, Sfp1, Shm1, Shp1,
   FormFp1, Fm1Form, Cased,
+  // word clusters
+  ClF, ClM, ClC, ClFSuf, ClCCase, ClMm1, ClMp1,
   // chunk tagger
   CBias = 40, CForm, CPos, CPm1, CPm2, CPp1, CPp2, CPm1P, CPPp1, CPm2Pm1P, CPm1PPp1, CPPp1Pp2, CFm1, CFp1, CPosForm, CFm1P, CPFp1, CPSuf,
   // dynamic: depend on the previous predicted labels
@@ -268,7 +339,10 @@ const enum T {
 export const POS_BIAS = T.Bias as number;
 export const CHUNK_BIAS = T.CBias as number;
 
-/** Keys of a unit's own hashes (9). */
+/**
+ * Keys of a unit's own hashes (9) and word clusters (5: fine, mid, coarse, fine x suffix-3, coarse x
+ * case x ALL-CAPS sentence). Looks up the unit's clusters (inference: once per word type).
+ */
 export function posSelfKeys(u: Units, i: number, out: Uint32Array, k: number): number {
   const af = u.affix;
   const o = i * 6;
@@ -282,14 +356,22 @@ export function posSelfKeys(u: Units, i: number, out: Uint32Array, k: number): n
   out[k++] = mix(T.Suf3, af[o + 5]) || 1;
   out[k++] = mix3(T.ShapeCaps, u.shape[i], caps) || 1;
   out[k++] = mix3(T.Cased, u.cased[i], caps) || 1;
+  u.cluster(i);
+  const fine = u.fine[i];
+  out[k++] = mix(T.ClF, fine) || 1;
+  out[k++] = mix(T.ClM, u.mid[i]) || 1;
+  out[k++] = mix(T.ClC, u.coarse[i]) || 1;
+  out[k++] = mix3(T.ClFSuf, fine, af[o + 5]) || 1;
+  out[k++] = mix3(T.ClCCase, u.coarse[i], (u.flags[i] & 7) + 8 * caps) || 1;
   return k;
 }
 
-/** Keys a word (form, suffix-3, shape) gives the word after it (3); BOS at the sentence start. */
-export function posPrev1Keys(form: number, suf3: number, shape: number, caps: number, out: Uint32Array, k: number): number {
+/** Keys a word (form, suffix-3, shape, mid cluster) gives the word after it (4); BOS at the sentence start. */
+export function posPrev1Keys(form: number, suf3: number, shape: number, caps: number, mid: number, out: Uint32Array, k: number): number {
   out[k++] = mix(T.Fm1, form) || 1;
   out[k++] = mix(T.Sfm1, suf3) || 1;
   out[k++] = mix3(T.Shm1, shape, caps) || 1;
+  out[k++] = mix(T.ClMm1, mid) || 1;
   return k;
 }
 /** ... the word two after it (1). */
@@ -297,11 +379,12 @@ export function posPrev2Keys(form: number, out: Uint32Array, k: number): number 
   out[k++] = mix(T.Fm2, form) || 1;
   return k;
 }
-/** ... the word before it (3); EOS at the end. */
-export function posNext1Keys(form: number, suf3: number, shape: number, caps: number, out: Uint32Array, k: number): number {
+/** ... the word before it (4); EOS at the end. */
+export function posNext1Keys(form: number, suf3: number, shape: number, caps: number, mid: number, out: Uint32Array, k: number): number {
   out[k++] = mix(T.Fp1, form) || 1;
   out[k++] = mix(T.Sfp1, suf3) || 1;
   out[k++] = mix3(T.Shp1, shape, caps) || 1;
+  out[k++] = mix(T.ClMp1, mid) || 1;
   return k;
 }
 /** ... the word two before it (1). */
@@ -328,9 +411,11 @@ export function posKeys(u: Units, i: number, out: Uint32Array, at: number): numb
   let k = at;
   out[k++] = T.Bias;
   k = posSelfKeys(u, i, out, k);
-  k = i > 0 ? posPrev1Keys(u.form[i - 1], u.affix[i * 6 - 1], u.shape[i - 1], caps, out, k) : posPrev1Keys(BOS, BOS, BOS, caps, out, k);
+  if (i > 0) u.cluster(i - 1);
+  if (i + 1 < n) u.cluster(i + 1);
+  k = i > 0 ? posPrev1Keys(u.form[i - 1], u.affix[i * 6 - 1], u.shape[i - 1], caps, u.mid[i - 1], out, k) : posPrev1Keys(BOS, BOS, BOS, caps, BOS, out, k);
   k = posPrev2Keys(i > 1 ? u.form[i - 2] : BOS2, out, k);
-  k = i + 1 < n ? posNext1Keys(u.form[i + 1], u.affix[i * 6 + 11], u.shape[i + 1], caps, out, k) : posNext1Keys(EOS, EOS, EOS, caps, out, k);
+  k = i + 1 < n ? posNext1Keys(u.form[i + 1], u.affix[i * 6 + 11], u.shape[i + 1], caps, u.mid[i + 1], out, k) : posNext1Keys(EOS, EOS, EOS, caps, EOS, out, k);
   k = posNext2Keys(i + 2 < n ? u.form[i + 2] : EOS2, out, k);
   return posPairKeys(u, i, out, k);
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Doc, type PosTag } from '../../doc/doc.js';
@@ -9,7 +9,9 @@ import { docFromBody } from '../../extract/index.js';
 import { analyse } from '../../pipeline.js';
 import { sentences, tokenize } from '../tokens.js';
 import { CHUNK_TAGS, loadPosModel, PosModelMissingError, POS_TAGS, tagPos, tagTokens } from './index.js';
-import { tagWords, tagWordsFast } from './tagger.js';
+import { packSections, unpackSections, type SectionPart } from '../model-file.js';
+import { NO_CLUSTER, Units } from './features.js';
+import { posModelFromBuffer, tagWords, tagWordsFast } from './tagger.js';
 
 function prepared(text: string): Doc {
   let doc = Doc.create(text);
@@ -153,6 +155,8 @@ test('the fast path gives exactly the flat-feature result, also when its type ca
     'The Kremlin spokesman Dmitry Peskov said on Monday that the talks had reportedly stalled .',
     'PUTIN MEETS ASSAD IN MOSCOW',
     'Shares of the company rose 3.5 % to $ 182.40 in New York , while the euro fell .',
+    // cluster features: words in and out of the cluster table, hyphenated, with digits, curly apostrophes, any case
+    'Critics LAMBASTED the so-called policy-making G8 body’s makeshift two-chamber plan , chastising Chastised officials .',
   ].map((s) => s.split(' '));
   for (const words of sents) assert.deepEqual(tagWordsFast(m, words), tagWords(m, words));
   // flood the type cache with new word types so that it starts over in the middle of a sentence
@@ -166,6 +170,32 @@ test('the fast path gives exactly the flat-feature result, also when its type ca
   }
   assert.ok(m.fast.generation > generation);
   for (const words of sents) assert.deepEqual(tagWordsFast(m, words), tagWords(m, words));
+});
+
+test('word clusters: units with one form get the same clusters; words outside the table get NO_CLUSTER', () => {
+  const words = ['criticized', 'Criticized', 'CRITICIZED', 'condemned', 'G8', 'Zqxjw', ',', 'two-chamber', '’s'];
+  const u = new Units();
+  u.reset(words.length);
+  words.forEach((w, i) => u.set(i, w, 0, w.length));
+  u.finish();
+  for (let i = 0; i < words.length; i++) u.cluster(i);
+  assert.notEqual(u.fine[0], NO_CLUSTER);
+  assert.equal(u.fine[1], u.fine[0]);
+  assert.equal(u.fine[2], u.fine[0]);
+  assert.equal(u.mid[2], u.mid[0]);
+  assert.equal(u.coarse[2], u.coarse[0]);
+  assert.equal(u.fine[3], u.fine[0]); // the table puts "condemned" with "criticized"
+  for (const i of [4, 5, 6, 7, 8]) assert.equal(u.fine[i], NO_CLUSTER, words[i]); // digits read as 0; no letter; not in the table
+});
+
+test('a model trained with other word clusters is refused', () => {
+  const buf = readFileSync(new URL('../../../models/pos/pos.bin', import.meta.url));
+  const file = unpackSections<{ meta: Record<string, unknown>; sections: { name: string; type: SectionPart['type']; scale?: number }[] }>(buf, 'POS1', 'a POS model');
+  const { sections, ...fields } = file.header;
+  const parts = sections.map((x) => ({ name: x.name, type: x.type, scale: x.scale, arr: file.section(x.name)!.arr }));
+  assert.doesNotThrow(() => posModelFromBuffer(packSections('POS1', fields, parts)));
+  const other = packSections('POS1', { ...fields, meta: { ...fields.meta, clusters: '1024/128/16/120000:00000000' } }, parts);
+  assert.throws(() => posModelFromBuffer(other), /other word clusters.*npm run train:pos/);
 });
 
 test('a missing model file says how to build it', () => {

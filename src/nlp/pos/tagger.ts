@@ -4,7 +4,7 @@
 import { mix } from '../entities/hash.js';
 import {
   BOS, BOS2, c1Key, c1PosHash, c2c1Key, CHUNK_BIAS, CHUNK_DYN, chunkBigramKey, chunkDynHashes, chunkKeys, chunkNextKey, chunkNextTagKey, chunkPosKey, chunkPrevTagKey, chunkTrigramKeys, chunkTypeTagKeys,
-  chunkPrevKey, chunkSelfKey, dynKey, EOS, EOS2, N_CHUNK, N_POS, N_POS_CTX, p1Key, p2p1Key, PB, PE, POS_BIAS, POS_DYN, posDynHashes, posKeys,
+  chunkPrevKey, chunkSelfKey, clusterFingerprint, dynKey, EOS, EOS2, N_CHUNK, N_POS, N_POS_CTX, p1Key, p2p1Key, PB, PE, POS_BIAS, POS_DYN, posDynHashes, posKeys,
   posNext1Keys, posNext2Keys, posPairKeys, posPrev1Keys, posPrev2Keys, posSelfKeys, repairChunk, Units,
 } from './features.js';
 import { deserializeTables, greedy, transitions, type DecodeSpec, type Scorer, type SentenceKeys, type SparseTable, type Transitions } from './model.js';
@@ -13,7 +13,7 @@ export const POS_SPEC: DecodeSpec = { nl: N_POS, iob: false, dynKey, p1Key, p2p1
 export const CHUNK_SPEC: DecodeSpec = { nl: N_CHUNK, iob: true, dynKey, p1Key: c1Key, p2p1Key: c2c1Key };
 
 /** The most static keys a unit has (posKeys / chunkKeys). */
-const MAX_KEYS = 24;
+const MAX_KEYS = 32;
 
 /** Reusable per-sentence key buffers. */
 export function keyBuffer(): SentenceKeys {
@@ -84,6 +84,9 @@ export function posModelFromBuffer(buf: Uint8Array): PosModel {
   const chunk = tables.chunk;
   if (!pos || !chunk) throw new Error('POS model file lacks the pos or chunk table.');
   if (pos.nl !== N_POS || chunk.nl !== N_CHUNK) throw new Error('POS model file was trained with other tag tables: retrain with `npm run train:pos`.');
+  if (meta.clusters !== clusterFingerprint()) {
+    throw new Error(`POS model file was trained with other word clusters (${String(meta.clusters)}, models/clusters has ${clusterFingerprint()}): retrain with \`npm run train:pos\`.`);
+  }
   const posTrans = transitions(pos, N_POS, p1Key, p2p1Key);
   const chunkTrans = transitions(chunk, N_CHUNK, c1Key, c2c1Key);
   return {
@@ -124,7 +127,8 @@ export function tagWordsFast(m: PosModel, words: readonly string[]): { pos: Uint
 // ------------------------------------------------------------------------------ fast path
 //
 // The same scores as the flat keys, summed in groups. The weights a word type gives itself and its
-// neighbours (POS: 9 + 3 + 1 + 3 + 1 keys; chunk: 3) are summed once per type and cached; the
+// neighbours (POS: 14 + 4 + 1 + 4 + 1 keys; chunk: 3) are summed once per type and cached, so its
+// word clusters are looked up once per type too (their ids are a function of the form); the
 // features of a type with one tag (POS: form and suffix x previous tag; chunk: form and suffix x own
 // tag, form x the next / previous unit's tag, form x previous chunk label) are memoised per (type,
 // tag); POS-only chunk features are dense tables; the rest (POS x shape x sentence-initial, word
@@ -205,7 +209,7 @@ export class FastTables {
   private used = 0;
   /** times the type cache started over (type indices of earlier generations are void) */
   generation = 0;
-  private readonly kb = new Uint32Array(16);
+  private readonly kb = new Uint32Array(32);
 
   constructor(readonly pos: SparseTable, readonly chunk: SparseTable, posTrans: Transitions, chunkTrans: Transitions) {
     this.posT = foldTransitions(posTrans, NP);
@@ -216,11 +220,11 @@ export class FastTables {
     for (let caps = 0; caps < 2; caps++) {
       const bos = (P_BOS + caps) * STRIDE;
       const eos = (P_EOS + caps) * STRIDE;
-      let n = posPrev1Keys(BOS, BOS, BOS, caps, kb, 0);
+      let n = posPrev1Keys(BOS, BOS, BOS, caps, BOS, kb, 0);
       for (let j = 0; j < n; j++) pos.addI(kb[j], pool, bos + O_P1);
       n = posPrev2Keys(BOS2, kb, 0);
       for (let j = 0; j < n; j++) pos.addI(kb[j], pool, bos + O_P2);
-      n = posNext1Keys(EOS, EOS, EOS, caps, kb, 0);
+      n = posNext1Keys(EOS, EOS, EOS, caps, EOS, kb, 0);
       for (let j = 0; j < n; j++) pos.addI(kb[j], pool, eos + O_N1);
       n = posNext2Keys(EOS2, kb, 0);
       for (let j = 0; j < n; j++) pos.addI(kb[j], pool, eos + O_N2);
@@ -280,13 +284,14 @@ export class FastTables {
     const caps = u.caps;
     const suf3 = u.affix[i * 6 + 5];
     for (let c = 0; c < NP; c++) pool[off + c] = this.posBias[c];
-    let n = posSelfKeys(u, i, kb, 0);
+    let n = posSelfKeys(u, i, kb, 0); // looks up the type's word clusters: once per type
     for (let j = 0; j < n; j++) pos.addI(kb[j], pool, off);
-    n = posPrev1Keys(form, suf3, u.shape[i], caps, kb, 0);
+    const mid = u.mid[i];
+    n = posPrev1Keys(form, suf3, u.shape[i], caps, mid, kb, 0);
     for (let j = 0; j < n; j++) pos.addI(kb[j], pool, off + O_P1);
     n = posPrev2Keys(form, kb, 0);
     for (let j = 0; j < n; j++) pos.addI(kb[j], pool, off + O_P2);
-    n = posNext1Keys(form, suf3, u.shape[i], caps, kb, 0);
+    n = posNext1Keys(form, suf3, u.shape[i], caps, mid, kb, 0);
     for (let j = 0; j < n; j++) pos.addI(kb[j], pool, off + O_N1);
     n = posNext2Keys(form, kb, 0);
     for (let j = 0; j < n; j++) pos.addI(kb[j], pool, off + O_N2);
@@ -308,7 +313,7 @@ function foldTransitions(t: Transitions, nl: number): Int32Array {
 
 let ents = new Int32Array(512);
 let sc = new Int32Array(512 * NP);
-const kb = new Uint32Array(16);
+const kb = new Uint32Array(32);
 
 function addVec(dst: Int32Array, d: number, src: Int32Array, s: number, len: number): void {
   for (let c = 0; c < len; c++) dst[d + c] += src[s + c];
