@@ -11,6 +11,7 @@ import {
 } from '../src/nlp/entities/features.js';
 import { decode, viterbi, deserializeModel, WeightTable, serializeModel, type Scorer, type TableData } from '../src/nlp/entities/model.js';
 import { tagDocument } from '../src/nlp/entities/tagger.js';
+import { mulberry32 as rng } from '../src/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -178,17 +179,6 @@ class TrainModel implements Scorer {
     }
     return { keys: Uint32Array.from(keys), rows: Float32Array.from(rows) };
   }
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Example {

@@ -18,6 +18,7 @@ import { loadPosModel, tagPos, tagTokens } from '../src/nlp/pos/index.js';
 import { greedy, serializeTables, SparseTable, type Scorer, type SentenceKeys, type TableData } from '../src/nlp/pos/model.js';
 import { CHUNK_SPEC, chunkSentenceKeys, copyKeys, POS_SPEC, posSentenceKeys, tagWords, tagWordsFast, type PosModel } from '../src/nlp/pos/tagger.js';
 import { sentences as splitSentences, tokenize } from '../src/nlp/tokens.js';
+import { mulberry32 as rng } from '../src/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -176,17 +177,6 @@ class TrainModel implements Scorer {
     }
     return { nl, keys: Uint32Array.from(keys), counts: Uint8Array.from(counts), labels: Uint8Array.from(labels), weights: Float32Array.from(weights) };
   }
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Example {
